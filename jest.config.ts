@@ -1,0 +1,36 @@
+import type { Config } from 'jest';
+
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] as [string, object] };
+
+const config: Config = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform,
+    },
+    {
+      displayName: 'integration',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/env.ts'],
+      slowTestThreshold: 30,
+    },
+    {
+      displayName: 'browser',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/env.ts'],
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, ConfigError, loadAppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.provider';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { PrismaService } from './database/prisma.service';
+import { MigrationError, migrate } from './database/migrator';
+import { seedDemo } from './seed/demo-seed';
+import { PasswordHasher } from './users/password-hasher';
+
+const ROOT_DIR = join(__dirname, '..');
+
+@Module({ imports: [ConfigModule, DatabaseModule], providers: [PasswordHasher] })
+class CliModule {}
+
+const USAGE = `사용법: npm run oms -- <명령>
+  migrate        prisma/migrations의 SQL 마이그레이션을 적용합니다 (두 번 실행해도 안전).
+  seed --demo    데모 사용자·채널·상품을 넣습니다 (운영 환경에서는 거부).`;
+
+async function runMigrate(config: AppConfig): Promise<void> {
+  const result = await migrate({
+    databaseUrl: config.database.url,
+    migrationsDir: join(ROOT_DIR, 'prisma', 'migrations'),
+    createDatabase: !config.isProduction,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+async function runSeed(config: AppConfig, args: string[]): Promise<void> {
+  if (!args.includes('--demo')) throw new ConfigError(USAGE);
+  if (config.isProduction) throw new ConfigError('운영 환경(NODE_ENV=production)에서는 데모 데이터를 넣지 않습니다.');
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  try {
+    const summary = await seedDemo(app.get(PrismaService), app.get(PasswordHasher), app.get<AppConfig>(APP_CONFIG).demoPassword);
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  const config = loadAppConfig();
+  if (command === 'migrate') return runMigrate(config);
+  if (command === 'seed') return runSeed(config, args);
+  throw new ConfigError(USAGE);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof MigrationError;
+  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { Role } from '../../generated/prisma/enums';
+
+interface NavItem {
+  label: string;
+  href: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE = [Role.ADMIN, Role.CLERK, Role.DELIVERY] as const;
+
+const NAV: NavItem[] = [
+  { label: '대시보드', href: '/', roles: EVERYONE },
+  { label: '사용자 관리', href: '/admin/users', roles: [Role.ADMIN] },
+  { label: '감사 로그', href: '/admin/audit', roles: [Role.ADMIN] },
+];
+
+export function navigationFor(role: Role | undefined, currentPath: string) {
+  if (!role) return [];
+  return NAV.filter((item) => item.roles.includes(role)).map((item) => ({
+    ...item,
+    active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href),
+  }));
+}
