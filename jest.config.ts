@@ -1,6 +1,6 @@
 import type { Config } from 'jest';
 
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] as [string, object] };
+const transform = { '^.+\\.ts$': 'ts-jest' };
 
 const config: Config = {
   projects: [

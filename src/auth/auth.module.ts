@@ -25,6 +25,6 @@ import { SessionsModule } from './sessions/sessions.module';
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionAuthMiddleware).forRoutes('*path');
+    consumer.apply(SessionAuthMiddleware).forRoutes('{*path}');
   }
 }

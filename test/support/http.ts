@@ -1,0 +1,39 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { TEST_PASSWORD } from './factories';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /name="csrf-token" content="([^"]+)"/.exec(html);
+  if (!match) throw new Error('CSRF token not found in page');
+  return match[1];
+}
+
+export async function csrfOf(agent: Agent, path = '/login'): Promise<string> {
+  const res = await agent.get(path);
+  return csrfFrom(res.text);
+}
+
+export async function logIn(
+  server: App,
+  username: string,
+  options: { password?: string; remember?: boolean } = {},
+): Promise<Agent> {
+  const agent = request.agent(server);
+  const csrf = await csrfOf(agent);
+  const res = await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrf, username, password: options.password ?? TEST_PASSWORD, ...(options.remember ? { remember: 'on' } : {}) });
+  if (res.status !== 302 || res.headers.location !== '/') {
+    throw new Error(`login as ${username} failed: ${res.status} ${res.text.slice(0, 200)}`);
+  }
+  return agent;
+}
+
+export function cookieValue(setCookie: string[] | string | undefined, name: string): string | undefined {
+  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const line = list.find((c) => c.startsWith(`${name}=`));
+  return line ? decodeURIComponent(line.slice(name.length + 1).split(';')[0]) : undefined;
+}
