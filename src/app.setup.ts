@@ -53,6 +53,18 @@ function middlewareErrors(error: unknown, req: Request, res: Response, next: Nex
   next(error);
 }
 
+const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+// Every page needs the session store. While Redis is away, answer 503 at once, before a
+// login form is shown that could not be submitted anyway; the operations endpoints still
+// answer so the orchestrator can see what is wrong.
+function requireSessionStore(redis: Redis) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (redis.status === 'ready' || OPERATIONS_PATHS.has(req.path)) return next();
+    sendErrorPage(req, res, ERROR_PAGES.unavailable);
+  };
+}
+
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   const redis = app.get<Redis>(REDIS);
@@ -69,6 +81,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use('/static/bootstrap', express.static(join(ROOT_DIR, 'node_modules', 'bootstrap', 'dist'), { maxAge: '7d' }));
   app.use('/static', express.static(join(ROOT_DIR, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
+  app.use(requireSessionStore(redis));
   app.use(
     session({
       name: SESSION_COOKIE,

@@ -56,7 +56,7 @@ export class LoginThrottle {
       (r) => r.status === 'rejected' && !(r.reason instanceof RateLimiterRes),
     );
     if (unexpected) throw (unexpected as PromiseRejectedResult).reason;
-    return results.some((r) => r.status === 'rejected');
+    return results.some((r) => r.status === 'rejected' || r.value.remainingPoints === 0);
   }
 
   async recordSuccess(username: string): Promise<void> {

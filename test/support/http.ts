@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { TEST_PASSWORD } from './factories';
 
-export type Agent = ReturnType<typeof request.agent>;
+export type Agent = ReturnType<typeof request.agent> & { cookieHeader: string };
 
 export function csrfFrom(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /name="csrf-token" content="([^"]+)"/.exec(html);
@@ -20,7 +20,7 @@ export async function logIn(
   username: string,
   options: { password?: string; remember?: boolean } = {},
 ): Promise<Agent> {
-  const agent = request.agent(server);
+  const agent = request.agent(server) as Agent;
   const csrf = await csrfOf(agent);
   const res = await agent
     .post('/login')
@@ -29,6 +29,9 @@ export async function logIn(
   if (res.status !== 302 || res.headers.location !== '/') {
     throw new Error(`login as ${username} failed: ${res.status} ${res.text.slice(0, 200)}`);
   }
+  // The cookies as a browser would send them, for replaying this session from elsewhere.
+  const setCookie = res.headers['set-cookie'] as unknown as string[];
+  agent.cookieHeader = setCookie.map((c) => c.split(';')[0]).join('; ');
   return agent;
 }
 

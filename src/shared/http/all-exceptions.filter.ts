@@ -66,6 +66,6 @@ function formLocals(form: FormViewOptions, body: unknown, cause: Error) {
     ...form.locals,
     form: body ?? {},
     errors: cause instanceof FormValidationError ? cause.fieldErrors : {},
-    formError: cause instanceof DomainError ? cause.message : '입력값을 확인하세요.',
+    formError: cause.message,
   };
 }

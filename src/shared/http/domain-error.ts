@@ -17,8 +17,15 @@ export type FieldErrors = Record<string, string>;
 
 // A submitted form broke its rules; the page is rendered again with the input and these errors.
 export class FormValidationError extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
-    super('입력값을 확인하세요.');
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    unknownFields: string[] = [],
+  ) {
+    super(
+      unknownFields.length
+        ? `허용되지 않는 항목입니다: ${unknownFields.join(', ')}`
+        : '입력값을 확인하세요.',
+    );
   }
 }
 

@@ -1,17 +1,20 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrors, FormValidationError } from './domain-error';
 
-function collect(errors: ValidationError[], prefix = ''): FieldErrors {
-  const out: FieldErrors = {};
+function collect(errors: ValidationError[], out: FieldErrors, unknown: string[], prefix = '') {
   for (const error of errors) {
     const key = prefix ? `${prefix}.${error.property}` : error.property;
-    const first = error.constraints?.whitelistValidation
-      ? '허용되지 않는 항목입니다.'
-      : error.constraints && Object.values(error.constraints)[0];
-    if (first) out[key] = first;
-    if (error.children?.length) Object.assign(out, collect(error.children, key));
+    if (error.constraints?.whitelistValidation) unknown.push(key);
+    else if (error.constraints) out[key] = Object.values(error.constraints)[0];
+    if (error.children?.length) collect(error.children, out, unknown, key);
   }
-  return out;
+}
+
+function toFormValidationError(errors: ValidationError[]): FormValidationError {
+  const fieldErrors: FieldErrors = {};
+  const unknown: string[] = [];
+  collect(errors, fieldErrors, unknown);
+  return new FormValidationError(fieldErrors, unknown);
 }
 
 export const formValidationPipe = () =>
@@ -20,5 +23,5 @@ export const formValidationPipe = () =>
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true,
-    exceptionFactory: (errors) => new FormValidationError(collect(errors)),
+    exceptionFactory: toFormValidationError,
   });
