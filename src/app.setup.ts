@@ -48,7 +48,8 @@ function viewLocals(req: Request, res: Response, next: NextFunction): void {
 // Errors raised by the global middleware above (session store down, bad CSRF token) happen
 // before any Nest route, so Nest's exception filter never sees them.
 function middlewareErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  if ((error as { code?: string }).code === 'EBADCSRFTOKEN') return sendErrorPage(req, res, ERROR_PAGES.csrf);
+  if ((error as { code?: string }).code === 'EBADCSRFTOKEN')
+    return sendErrorPage(req, res, ERROR_PAGES.csrf);
   if (isInfrastructureDown(error)) return sendErrorPage(req, res, ERROR_PAGES.unavailable);
   next(error);
 }
@@ -78,7 +79,18 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 
   app.use(metricsMiddleware);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
-  app.use('/static/bootstrap', express.static(join(ROOT_DIR, 'node_modules', 'bootstrap', 'dist'), { maxAge: '7d' }));
+  app.use(
+    '/static/bootstrap',
+    express.static(join(ROOT_DIR, 'node_modules', 'bootstrap', 'dist'), { maxAge: '7d' }),
+  );
+  // A Korean web font from our own server: drivers' phones and kiosk PCs without Korean fonts
+  // still show Hangul (the CSS splits it by unicode-range, so only used glyphs are fetched).
+  app.use(
+    '/static/fonts/noto-sans-kr',
+    express.static(join(ROOT_DIR, 'node_modules', '@fontsource', 'noto-sans-kr'), {
+      maxAge: '30d',
+    }),
+  );
   app.use('/static', express.static(join(ROOT_DIR, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
   app.use(requireSessionStore(redis));

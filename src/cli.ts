@@ -32,10 +32,15 @@ async function runMigrate(config: AppConfig): Promise<void> {
 
 async function runSeed(config: AppConfig, args: string[]): Promise<void> {
   if (!args.includes('--demo')) throw new ConfigError(USAGE);
-  if (config.isProduction) throw new ConfigError('운영 환경(NODE_ENV=production)에서는 데모 데이터를 넣지 않습니다.');
+  if (config.isProduction)
+    throw new ConfigError('운영 환경(NODE_ENV=production)에서는 데모 데이터를 넣지 않습니다.');
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
-    const summary = await seedDemo(app.get(PrismaService), app.get(PasswordHasher), app.get<AppConfig>(APP_CONFIG).demoPassword);
+    const summary = await seedDemo(
+      app.get(PrismaService),
+      app.get(PasswordHasher),
+      app.get<AppConfig>(APP_CONFIG).demoPassword,
+    );
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
     await app.close();
@@ -52,6 +57,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof MigrationError;
-  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

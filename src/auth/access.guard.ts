@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { NotAuthenticatedError } from '../shared/http/domain-error';
@@ -18,7 +24,9 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!policy) {
-      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no access policy`);
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} has no access policy`,
+      );
       throw new ForbiddenException();
     }
     if ('public' in policy) return true;

@@ -31,7 +31,12 @@ export class AccountController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.users.changeOwnPassword(actor, form.currentPassword, form.newPassword, form.confirmPassword);
+    await this.users.changeOwnPassword(
+      actor,
+      form.currentPassword,
+      form.newPassword,
+      form.confirmPassword,
+    );
     // Every session and remember-me token of the user was just ended; keep this one device
     // signed in with a fresh session.
     await this.login.signIn(req, res, req.user!, { remember: false });

@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AnyRole, Public } from './access.decorators';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -16,12 +26,20 @@ export class AuthController {
   @Get('login')
   @Public()
   @Render('auth/login')
-  loginPage(@Req() req: Request, @Query('next') next?: string, @Query('loggedOut') loggedOut?: string) {
+  loginPage(
+    @Req() req: Request,
+    @Query('next') next?: string,
+    @Query('loggedOut') loggedOut?: string,
+  ) {
     return {
       title: '로그인',
       layout: 'layouts/bare',
       form: { next: safeNextPath(next) },
-      info: loggedOut ? '로그아웃했습니다.' : req.user ? `${req.user.displayName}님으로 로그인되어 있습니다.` : null,
+      info: loggedOut
+        ? '로그아웃했습니다.'
+        : req.user
+          ? `${req.user.displayName}님으로 로그인되어 있습니다.`
+          : null,
     };
   }
 

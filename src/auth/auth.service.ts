@@ -19,7 +19,11 @@ export class AuthService {
     const name = username.trim().slice(0, 50);
     const lock = await this.throttle.check(name, ip);
     if (lock.locked) {
-      throw new LoginRejectedError(lockedMessage(lock.retryAfterSeconds), name, HttpStatus.TOO_MANY_REQUESTS);
+      throw new LoginRejectedError(
+        lockedMessage(lock.retryAfterSeconds),
+        name,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const user = await this.users.findByUsername(name);
     // Same message and about the same time whether the account is unknown, inactive or the
@@ -33,7 +37,11 @@ export class AuthService {
       if (justLocked) {
         await this.audit.record({ action: 'LOGIN_LOCKED', actorId: user?.id, username: name, ip });
         const after = await this.throttle.check(name, ip);
-        throw new LoginRejectedError(lockedMessage(after.retryAfterSeconds), name, HttpStatus.TOO_MANY_REQUESTS);
+        throw new LoginRejectedError(
+          lockedMessage(after.retryAfterSeconds),
+          name,
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
       }
       throw new LoginRejectedError(GENERIC_LOGIN_FAILURE, name);
     }
@@ -47,6 +55,11 @@ export class AuthService {
   }
 }
 
-function toSessionUser(user: { id: number; username: string; displayName: string; role: SessionUser['role'] }): SessionUser {
+function toSessionUser(user: {
+  id: number;
+  username: string;
+  displayName: string;
+  role: SessionUser['role'];
+}): SessionUser {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }

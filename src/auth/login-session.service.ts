@@ -12,7 +12,9 @@ export const REMEMBER_COOKIE = 'oms.remember';
 export const SESSION_COOKIE = 'oms.sid';
 
 const regenerate = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+  new Promise<void>((resolve, reject) =>
+    req.session.regenerate((e) => (e ? reject(e) : resolve())),
+  );
 const save = (req: Request) =>
   new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
 const destroy = (req: Request) =>
@@ -48,7 +50,12 @@ export class LoginSessionService {
     }
     if (!options.via) return;
     await this.users.recordLogin(user.id);
-    await this.audit.record({ action: options.via, actorId: user.id, username: user.username, ip: req.ip });
+    await this.audit.record({
+      action: options.via,
+      actorId: user.id,
+      username: user.username,
+      ip: req.ip,
+    });
   }
 
   async signOut(req: Request, res: Response): Promise<void> {
@@ -58,7 +65,13 @@ export class LoginSessionService {
     await destroy(req);
     res.clearCookie(SESSION_COOKIE, this.cookieBase(req));
     res.clearCookie(REMEMBER_COOKIE, this.cookieBase(req));
-    if (user) await this.audit.record({ action: 'LOGOUT', actorId: user.id, username: user.username, ip: req.ip });
+    if (user)
+      await this.audit.record({
+        action: 'LOGOUT',
+        actorId: user.id,
+        username: user.username,
+        ip: req.ip,
+      });
   }
 
   // Past the absolute lifetime the session is replaced by an empty one (not destroyed, so the
@@ -70,7 +83,10 @@ export class LoginSessionService {
   }
 
   setRememberCookie(req: Request, res: Response, value: string): void {
-    res.cookie(REMEMBER_COOKIE, value, { ...this.cookieBase(req), maxAge: this.config.rememberMe.maxAgeMs });
+    res.cookie(REMEMBER_COOKIE, value, {
+      ...this.cookieBase(req),
+      maxAge: this.config.rememberMe.maxAgeMs,
+    });
   }
 
   clearRememberCookie(req: Request, res: Response): void {
@@ -79,6 +95,11 @@ export class LoginSessionService {
 
   private cookieBase(req: Request): CookieOptions {
     const secure = this.config.session.cookieSecure;
-    return { httpOnly: true, sameSite: 'lax', path: '/', secure: secure === 'auto' ? req.secure : secure };
+    return {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: secure === 'auto' ? req.secure : secure,
+    };
   }
 }

@@ -4,4 +4,7 @@ import { loadAppConfig } from './app-config';
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const InjectConfig = () => Inject(APP_CONFIG);
 
-export const AppConfigProvider: Provider = { provide: APP_CONFIG, useFactory: () => loadAppConfig() };
+export const AppConfigProvider: Provider = {
+  provide: APP_CONFIG,
+  useFactory: () => loadAppConfig(),
+};

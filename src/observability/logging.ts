@@ -12,11 +12,14 @@ export function pinoHttpOptions(config: AppConfig): Options {
     level: config.logLevel,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+      const id =
+        typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
       res.setHeader('x-request-id', id);
       return id;
     },
-    autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') || (req.url ?? '').startsWith('/static/') },
+    autoLogging: {
+      ignore: (req) => QUIET_PATHS.has(req.url ?? '') || (req.url ?? '').startsWith('/static/'),
+    },
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     customProps: (req) => {
       const user = (req as IncomingMessage & { user?: { username: string } }).user;

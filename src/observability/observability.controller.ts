@@ -18,7 +18,9 @@ export class ObservabilityController {
   async readyz(@Res() res: Response) {
     const checks = await this.readiness.check();
     const ok = Object.values(checks).every((c) => c === 'ok');
-    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'unavailable', checks });
+    res
+      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ok ? 'ok' : 'unavailable', checks });
   }
 
   @Get('metrics')

@@ -19,10 +19,10 @@ const FAIL_FAST: RedisOptions = {
 export function createRedisClient(config: AppConfig['redis']): Redis {
   const client = config.sentinels?.length
     ? new Redis({
-      ...FAIL_FAST,
-      sentinels: config.sentinels,
-      name: config.sentinelName,
-      password: config.password,
+        ...FAIL_FAST,
+        sentinels: config.sentinels,
+        name: config.sentinelName,
+        password: config.password,
         sentinelPassword: config.password,
       })
     : new Redis(config.url, { ...FAIL_FAST, password: config.password });

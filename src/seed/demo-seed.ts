@@ -19,10 +19,18 @@ export interface SeedSummary {
 
 // Idempotent: every record is found by its natural key first, so running the seed again
 // changes nothing and never resets a password a demo user has since changed.
-export async function seedDemo(prisma: PrismaService, hasher: PasswordHasher, demoPassword: string): Promise<SeedSummary> {
+export async function seedDemo(
+  prisma: PrismaService,
+  hasher: PasswordHasher,
+  demoPassword: string,
+): Promise<SeedSummary> {
   const passwordHash = await hasher.hash(demoPassword);
   for (const user of DEMO_USERS) {
-    await prisma.user.upsert({ where: { username: user.username }, update: {}, create: { ...user, passwordHash } });
+    await prisma.user.upsert({
+      where: { username: user.username },
+      update: {},
+      create: { ...user, passwordHash },
+    });
   }
   for (const channel of DEMO_CHANNELS) {
     await prisma.channel.upsert({ where: { code: channel.code }, update: {}, create: channel });
@@ -30,7 +38,8 @@ export async function seedDemo(prisma: PrismaService, hasher: PasswordHasher, de
   const categoryIds = new Map<string, number>();
   for (const [index, name] of DEMO_CATEGORIES.entries()) {
     const existing = await prisma.category.findFirst({ where: { name } });
-    const category = existing ?? (await prisma.category.create({ data: { name, sortOrder: index } }));
+    const category =
+      existing ?? (await prisma.category.create({ data: { name, sortOrder: index } }));
     categoryIds.set(name, category.id);
   }
   for (const p of DEMO_PRODUCTS) {

@@ -46,7 +46,10 @@ export class AuditService {
     ]);
     return {
       total,
-      rows: rows.map((r) => ({ ...r, actionLabel: AUDIT_ACTIONS[r.action as AuditAction] ?? r.action })),
+      rows: rows.map((r) => ({
+        ...r,
+        actionLabel: AUDIT_ACTIONS[r.action as AuditAction] ?? r.action,
+      })),
     };
   }
 }

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Redirect,
+  Render,
+  Req,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { Role } from '../generated/prisma/enums';
 import { Roles } from '../auth/access.decorators';
@@ -46,7 +56,11 @@ export class UsersController {
   @Post()
   @FormView('users/new', { title: '사용자 추가', locals: { roles: ROLE_OPTIONS } })
   @Redirect('/admin/users')
-  async create(@Body() form: CreateUserForm, @CurrentActor() actor: RequestActor, @Req() req: Request) {
+  async create(
+    @Body() form: CreateUserForm,
+    @CurrentActor() actor: RequestActor,
+    @Req() req: Request,
+  ) {
     const user = await this.users.create(form, actor);
     flash(req, 'success', `사용자 ${user.username}을(를) 추가했습니다.`);
   }
@@ -72,7 +86,11 @@ export class UsersController {
     @Req() req: Request,
   ) {
     const user = await this.users.changeRole(id, form.role, actor);
-    flash(req, 'success', `${user.username}의 권한을 ${ROLE_LABELS[user.role]}(으)로 바꿨습니다. 기존 로그인은 모두 종료됩니다.`);
+    flash(
+      req,
+      'success',
+      `${user.username}의 권한을 ${ROLE_LABELS[user.role]}(으)로 바꿨습니다. 기존 로그인은 모두 종료됩니다.`,
+    );
     return { url: `/admin/users/${id}` };
   }
 
@@ -86,7 +104,13 @@ export class UsersController {
     @Req() req: Request,
   ) {
     const user = await this.users.setActive(id, form.active === 'true', actor);
-    flash(req, 'success', user.active ? `${user.username}을(를) 활성화했습니다.` : `${user.username}을(를) 비활성화했습니다.`);
+    flash(
+      req,
+      'success',
+      user.active
+        ? `${user.username}을(를) 활성화했습니다.`
+        : `${user.username}을(를) 비활성화했습니다.`,
+    );
     return { url: `/admin/users/${id}` };
   }
 
@@ -100,7 +124,11 @@ export class UsersController {
     @Req() req: Request,
   ) {
     await this.users.resetPassword(id, form.password, actor);
-    flash(req, 'success', '비밀번호를 초기화했습니다. 해당 사용자의 기존 로그인은 모두 종료됩니다.');
+    flash(
+      req,
+      'success',
+      '비밀번호를 초기화했습니다. 해당 사용자의 기존 로그인은 모두 종료됩니다.',
+    );
     return { url: `/admin/users/${id}` };
   }
 }

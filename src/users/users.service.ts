@@ -45,7 +45,12 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(form.password);
     try {
       const user = await this.prisma.user.create({
-        data: { username: form.username, displayName: form.displayName, role: form.role, passwordHash },
+        data: {
+          username: form.username,
+          displayName: form.displayName,
+          role: form.role,
+          passwordHash,
+        },
       });
       await this.audit.record({
         action: 'USER_CREATED',
@@ -122,12 +127,20 @@ export class UsersService {
       throw new FormValidationError({ newPassword: '지금과 다른 비밀번호를 입력하세요.' });
     }
     await this.setPassword(actor.id, next);
-    await this.audit.record({ action: 'PASSWORD_CHANGED', ...this.by(actor), targetType: 'User', targetId: actor.id });
+    await this.audit.record({
+      action: 'PASSWORD_CHANGED',
+      ...this.by(actor),
+      targetType: 'User',
+      targetId: actor.id,
+    });
   }
 
   private async setPassword(id: number, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    await this.prisma.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await this.prisma.user.update({
+      where: { id },
+      data: { passwordHash, passwordChangedAt: new Date() },
+    });
     await this.sessions.revokeAll(id);
   }
 

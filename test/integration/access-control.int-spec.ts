@@ -18,7 +18,9 @@ interface Route {
 }
 
 async function listRoutes(): Promise<Route[]> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, DiscoveryModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule, DiscoveryModule],
+  }).compile();
   const discovery = moduleRef.get(DiscoveryService);
   const reflector = moduleRef.get(Reflector);
   const scanner = new MetadataScanner();
@@ -33,7 +35,13 @@ async function listRoutes(): Promise<Route[]> {
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const policy = reflector.getAllAndOverride<AccessPolicy>(ACCESS_KEY, [handler, metatype]);
-      routes.push({ method, path: `/${[prefix, String(path)].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'), policy });
+      routes.push({
+        method,
+        path: `/${[prefix, String(path)].filter(Boolean).join('/')}`
+          .replace(/\/+/g, '/')
+          .replace(/(.)\/$/, '$1'),
+        policy,
+      });
     }
   }
   await moduleRef.close();
@@ -63,8 +71,16 @@ describe('access control', () => {
   });
 
   it('keeps the public routes to login and operations endpoints', () => {
-    const publicRoutes = routes.filter((r) => r.policy && 'public' in r.policy).map((r) => `${r.method} ${r.path}`);
-    expect(publicRoutes.sort()).toEqual(['GET /healthz', 'GET /login', 'GET /metrics', 'GET /readyz', 'POST /login']);
+    const publicRoutes = routes
+      .filter((r) => r.policy && 'public' in r.policy)
+      .map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /healthz',
+      'GET /login',
+      'GET /metrics',
+      'GET /readyz',
+      'POST /login',
+    ]);
   });
 
   it('keeps clerks and drivers out of the admin pages', async () => {
@@ -81,7 +97,16 @@ describe('access control', () => {
   it('refuses a clerk who posts to an admin form directly (role escape)', async () => {
     const agent = await logIn(app.getHttpServer(), 'clerk');
     const token = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/')).text)![1];
-    const res = await agent.post('/admin/users').type('form').send({ _csrf: token, username: 'mole', displayName: 'x', role: 'ADMIN', password: 'abcd1234' });
+    const res = await agent
+      .post('/admin/users')
+      .type('form')
+      .send({
+        _csrf: token,
+        username: 'mole',
+        displayName: 'x',
+        role: 'ADMIN',
+        password: 'abcd1234',
+      });
     expect(res.status).toBe(403);
   });
 
@@ -102,7 +127,9 @@ describe('access control', () => {
   });
 
   it('sends anonymous visitors of any protected page to login', async () => {
-    const protectedGets = routes.filter((r) => r.method === 'GET' && r.policy && 'roles' in r.policy && !r.path.includes(':'));
+    const protectedGets = routes.filter(
+      (r) => r.method === 'GET' && r.policy && 'roles' in r.policy && !r.path.includes(':'),
+    );
     for (const route of protectedGets) {
       const res = await request(app.getHttpServer()).get(route.path);
       expect({ path: route.path, status: res.status }).toEqual({ path: route.path, status: 302 });

@@ -30,7 +30,10 @@ describe('CSRF protection', () => {
     const victim = await logIn(app.getHttpServer(), 'admin');
     const attacker = request.agent(app.getHttpServer());
     const attackerToken = await csrfOf(attacker);
-    const res = await victim.post('/admin/users').type('form').send({ ...newUser, _csrf: attackerToken });
+    const res = await victim
+      .post('/admin/users')
+      .type('form')
+      .send({ ...newUser, _csrf: attackerToken });
     expect(res.status).toBe(403);
   });
 
@@ -43,13 +46,20 @@ describe('CSRF protection', () => {
   it('accepts the token in the x-csrf-token header (how uploads send it)', async () => {
     const agent = await logIn(app.getHttpServer(), 'admin');
     const token = csrfFrom((await agent.get('/admin/users/new')).text);
-    const res = await agent.post('/admin/users').set('x-csrf-token', token).type('form').send(newUser);
+    const res = await agent
+      .post('/admin/users')
+      .set('x-csrf-token', token)
+      .type('form')
+      .send(newUser);
     expect(res.status).toBe(302);
     expect(await app.get(PrismaService).user.count({ where: { username: 'newbie' } })).toBe(1);
   });
 
   it('refuses a login post without a token (login CSRF)', async () => {
-    const res = await request(app.getHttpServer()).post('/login').type('form').send({ username: 'admin', password: TEST_PASSWORD });
+    const res = await request(app.getHttpServer())
+      .post('/login')
+      .type('form')
+      .send({ username: 'admin', password: TEST_PASSWORD });
     expect(res.status).toBe(403);
   });
 });
@@ -70,10 +80,19 @@ describe('login throttling', () => {
     await app.close();
   });
 
-  async function attempt(target: NestExpressApplication, username: string, password: string, ip = '10.0.0.1') {
+  async function attempt(
+    target: NestExpressApplication,
+    username: string,
+    password: string,
+    ip = '10.0.0.1',
+  ) {
     const agent = request.agent(target.getHttpServer());
     const csrf = await csrfOf(agent);
-    return agent.post('/login').set('X-Forwarded-For', ip).type('form').send({ _csrf: csrf, username, password });
+    return agent
+      .post('/login')
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({ _csrf: csrf, username, password });
   }
 
   beforeEach(() => {
@@ -82,13 +101,18 @@ describe('login throttling', () => {
   });
 
   it('locks an account after five failures, explains it in Korean, and refuses even the right password', async () => {
-    for (let i = 0; i < 4; i++) expect((await attempt(app, 'clerk', 'wrong-pass-1')).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await attempt(app, 'clerk', 'wrong-pass-1')).status).toBe(401);
     const fifth = await attempt(app, 'clerk', 'wrong-pass-1');
     expect(fifth.status).toBe(429);
-    expect(fifth.text).toContain('로그인 실패가 반복되어 잠시 잠겼습니다. 15분 후에 다시 시도하세요.');
+    expect(fifth.text).toContain(
+      '로그인 실패가 반복되어 잠시 잠겼습니다. 15분 후에 다시 시도하세요.',
+    );
     const right = await attempt(app, 'clerk', TEST_PASSWORD, '10.0.0.2');
     expect(right.status).toBe(429);
-    const audit = await app.get(PrismaService).auditLog.count({ where: { action: 'LOGIN_LOCKED' } });
+    const audit = await app
+      .get(PrismaService)
+      .auditLog.count({ where: { action: 'LOGIN_LOCKED' } });
     expect(audit).toBe(1);
   });
 
@@ -101,7 +125,8 @@ describe('login throttling', () => {
   it('clears the failure count after a successful login', async () => {
     for (let i = 0; i < 4; i++) await attempt(app, 'clerk', 'wrong-pass-1');
     expect((await attempt(app, 'clerk', TEST_PASSWORD)).status).toBe(302);
-    for (let i = 0; i < 4; i++) expect((await attempt(app, 'clerk', 'wrong-pass-1')).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await attempt(app, 'clerk', 'wrong-pass-1')).status).toBe(401);
   });
 
   it('locks an address that tries many accounts', async () => {
@@ -119,7 +144,9 @@ describe('sessions across instances', () => {
       await resetState(a);
       await createStaff(a);
       const agent = await logIn(a.getHttpServer(), 'admin');
-      const res = await request(b.getHttpServer()).get('/admin/users').set('Cookie', agent.cookieHeader);
+      const res = await request(b.getHttpServer())
+        .get('/admin/users')
+        .set('Cookie', agent.cookieHeader);
       expect(res.status).toBe(200);
       expect(res.text).toContain('사용자 관리');
     } finally {

@@ -10,7 +10,10 @@ const scratchDb = `oms_test_migrator_${process.env.JEST_WORKER_ID ?? '1'}`;
 const scratchUrl = withDatabase(process.env.DATABASE_URL!, scratchDb);
 
 async function admin<T>(work: (conn: mariadb.Connection) => Promise<T>): Promise<T> {
-  const conn = await mariadb.createConnection({ ...poolConfigFromUrl(scratchUrl), database: undefined });
+  const conn = await mariadb.createConnection({
+    ...poolConfigFromUrl(scratchUrl),
+    database: undefined,
+  });
   try {
     return await work(conn);
   } finally {
@@ -29,11 +32,17 @@ describe('the migration command', () => {
   afterAll(() => admin((c) => c.query(`DROP DATABASE IF EXISTS \`${scratchDb}\``)));
 
   it('records each migration in _prisma_migrations the way Prisma does', async () => {
-    const result = await migrate({ databaseUrl: scratchUrl, migrationsDir: MIGRATIONS, createDatabase: true });
+    const result = await migrate({
+      databaseUrl: scratchUrl,
+      migrationsDir: MIGRATIONS,
+      createDatabase: true,
+    });
     const files = await readMigrations(MIGRATIONS);
     expect(result.applied).toEqual(files.map((f) => f.name));
     const rows = await admin((c) =>
-      c.query(`SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM \`${scratchDb}\`._prisma_migrations`),
+      c.query(
+        `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM \`${scratchDb}\`._prisma_migrations`,
+      ),
     );
     expect(rows).toHaveLength(files.length);
     for (const [i, row] of rows.entries()) {
@@ -58,7 +67,9 @@ describe('the migration command', () => {
       migrate({ databaseUrl: scratchUrl, migrationsDir: MIGRATIONS, createDatabase: true }),
       migrate({ databaseUrl: scratchUrl, migrationsDir: MIGRATIONS, createDatabase: true }),
     ]);
-    expect([...a.applied, ...b.applied].sort()).toEqual((await readMigrations(MIGRATIONS)).map((f) => f.name));
+    expect([...a.applied, ...b.applied].sort()).toEqual(
+      (await readMigrations(MIGRATIONS)).map((f) => f.name),
+    );
   });
 
   it('refuses a migration whose file changed after it was applied', async () => {
@@ -66,19 +77,33 @@ describe('the migration command', () => {
     await migrate({ databaseUrl: scratchUrl, migrationsDir: dir, createDatabase: true });
     const [first] = await readMigrations(dir);
     await writeFile(join(dir, first.name, 'migration.sql'), `${first.sql}\n-- edited later\n`);
-    await expect(migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).rejects.toThrow(/적용 후에 변경/);
+    await expect(migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).rejects.toThrow(
+      /적용 후에 변경/,
+    );
   });
 
   it('applies a new migration added later, and stops at a failing one without recording it as done', async () => {
     const dir = await copyOfMigrations();
     await migrate({ databaseUrl: scratchUrl, migrationsDir: dir, createDatabase: true });
     await mkdir(join(dir, '29990101000000_add_note'));
-    await writeFile(join(dir, '29990101000000_add_note', 'migration.sql'), 'ALTER TABLE `Channel` ADD COLUMN `note` VARCHAR(10) NULL;');
-    expect((await migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).applied).toEqual(['29990101000000_add_note']);
+    await writeFile(
+      join(dir, '29990101000000_add_note', 'migration.sql'),
+      'ALTER TABLE `Channel` ADD COLUMN `note` VARCHAR(10) NULL;',
+    );
+    expect((await migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).applied).toEqual([
+      '29990101000000_add_note',
+    ]);
 
     await mkdir(join(dir, '29990102000000_broken'));
-    await writeFile(join(dir, '29990102000000_broken', 'migration.sql'), 'ALTER TABLE `NoSuchTable` ADD COLUMN `x` INT;');
-    await expect(migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).rejects.toBeInstanceOf(MigrationError);
-    await expect(migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).rejects.toThrow(/실패한 채로 기록/);
+    await writeFile(
+      join(dir, '29990102000000_broken', 'migration.sql'),
+      'ALTER TABLE `NoSuchTable` ADD COLUMN `x` INT;',
+    );
+    await expect(migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).rejects.toBeInstanceOf(
+      MigrationError,
+    );
+    await expect(migrate({ databaseUrl: scratchUrl, migrationsDir: dir })).rejects.toThrow(
+      /실패한 채로 기록/,
+    );
   });
 });

@@ -21,9 +21,12 @@ describe('remember-me login', () => {
   afterAll(() => app.close());
 
   const server = () => app.getHttpServer();
-  const rememberCookieOf = (agent: Agent) => cookieValue(agent.cookieHeader.split('; '), 'oms.remember')!;
+  const rememberCookieOf = (agent: Agent) =>
+    cookieValue(agent.cookieHeader.split('; '), 'oms.remember')!;
   const visitWith = (remember: string) =>
-    request(server()).get('/').set('Cookie', `oms.remember=${encodeURIComponent(remember)}`);
+    request(server())
+      .get('/')
+      .set('Cookie', `oms.remember=${encodeURIComponent(remember)}`);
 
   it('sets an HttpOnly cookie and stores only a hash of the validator', async () => {
     const agent = await logIn(server(), 'clerk', { remember: true });
@@ -40,7 +43,7 @@ describe('remember-me login', () => {
     const first = rememberCookieOf(agent);
     const res = await visitWith(first);
     expect(res.status).toBe(200);
-    expect(res.text).toContain('clerk 님');
+    expect(res.text).toContain('테스트 clerk');
     const rotated = cookieValue(res.headers['set-cookie'], 'oms.remember');
     expect(rotated).toBeDefined();
     expect(rotated).not.toBe(first);
@@ -55,7 +58,9 @@ describe('remember-me login', () => {
     const cookie = rememberCookieOf(agent);
     const results = await Promise.all(Array.from({ length: 6 }, () => visitWith(cookie)));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    const rotatedCookies = results.map((r) => cookieValue(r.headers['set-cookie'], 'oms.remember')).filter(Boolean);
+    const rotatedCookies = results
+      .map((r) => cookieValue(r.headers['set-cookie'], 'oms.remember'))
+      .filter(Boolean);
     expect(rotatedCookies).toHaveLength(1);
     expect(await prisma.auditLog.count({ where: { action: 'REMEMBER_TOKEN_THEFT' } })).toBe(0);
     expect(await prisma.rememberMeToken.count()).toBe(1);
@@ -66,7 +71,9 @@ describe('remember-me login', () => {
     const stolen = rememberCookieOf(victim);
     const rotated = cookieValue((await visitWith(stolen)).headers['set-cookie'], 'oms.remember')!;
     // Past the grace window the old value can only be a copy.
-    await prisma.rememberMeToken.updateMany({ data: { rotatedAt: new Date(Date.now() - 5 * 60_000) } });
+    await prisma.rememberMeToken.updateMany({
+      data: { rotatedAt: new Date(Date.now() - 5 * 60_000) },
+    });
 
     const thief = await visitWith(stolen);
     expect(thief.status).toBe(302);
@@ -74,7 +81,9 @@ describe('remember-me login', () => {
     expect(await prisma.rememberMeToken.count()).toBe(0);
     expect((await victim.get('/')).status).toBe(302);
     expect((await visitWith(rotated)).status).toBe(302);
-    const theft = await prisma.auditLog.findFirstOrThrow({ where: { action: 'REMEMBER_TOKEN_THEFT' } });
+    const theft = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'REMEMBER_TOKEN_THEFT' },
+    });
     expect(theft.actorId).toBe(staff.clerk.id);
   });
 
@@ -89,7 +98,9 @@ describe('remember-me login', () => {
 
   it('refuses a token that has not been used for longer than the idle limit', async () => {
     const agent = await logIn(server(), 'clerk', { remember: true });
-    await prisma.rememberMeToken.updateMany({ data: { lastUsedAt: new Date(Date.now() - 15 * 86_400_000) } });
+    await prisma.rememberMeToken.updateMany({
+      data: { lastUsedAt: new Date(Date.now() - 15 * 86_400_000) },
+    });
     expect((await visitWith(rememberCookieOf(agent))).status).toBe(302);
   });
 
@@ -97,7 +108,10 @@ describe('remember-me login', () => {
     const agent = await logIn(server(), 'clerk', { remember: true });
     const cookie = rememberCookieOf(agent);
     const home = await agent.get('/');
-    await agent.post('/logout').type('form').send({ _csrf: csrfFrom(home.text) });
+    await agent
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrfFrom(home.text) });
     expect(await prisma.rememberMeToken.count()).toBe(0);
     expect((await visitWith(cookie)).status).toBe(302);
   });

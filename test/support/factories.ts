@@ -13,7 +13,7 @@ export async function createUser(
   return app.get(PrismaService).user.create({
     data: {
       username: overrides.username,
-      displayName: `${overrides.username} 님`,
+      displayName: `테스트 ${overrides.username}`,
       role: overrides.role,
       active: overrides.active ?? true,
       passwordHash: hash,

@@ -8,7 +8,10 @@ import { BASE_DATABASE_URL, workerDatabaseName, workerDatabaseUrl } from './test
 // migrations themselves are exercised on each run.
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   const workers = Math.max(1, globalConfig.maxWorkers);
-  const conn = await mariadb.createConnection({ ...poolConfigFromUrl(BASE_DATABASE_URL), database: undefined });
+  const conn = await mariadb.createConnection({
+    ...poolConfigFromUrl(BASE_DATABASE_URL),
+    database: undefined,
+  });
   try {
     for (let worker = 1; worker <= workers; worker++) {
       await conn.query(`DROP DATABASE IF EXISTS \`${workerDatabaseName(worker)}\``);

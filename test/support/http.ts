@@ -5,7 +5,8 @@ import { TEST_PASSWORD } from './factories';
 export type Agent = ReturnType<typeof request.agent> & { cookieHeader: string };
 
 export function csrfFrom(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /name="csrf-token" content="([^"]+)"/.exec(html);
+  const match =
+    /name="_csrf" value="([^"]+)"/.exec(html) ?? /name="csrf-token" content="([^"]+)"/.exec(html);
   if (!match) throw new Error('CSRF token not found in page');
   return match[1];
 }
@@ -25,7 +26,12 @@ export async function logIn(
   const res = await agent
     .post('/login')
     .type('form')
-    .send({ _csrf: csrf, username, password: options.password ?? TEST_PASSWORD, ...(options.remember ? { remember: 'on' } : {}) });
+    .send({
+      _csrf: csrf,
+      username,
+      password: options.password ?? TEST_PASSWORD,
+      ...(options.remember ? { remember: 'on' } : {}),
+    });
   if (res.status !== 302 || res.headers.location !== '/') {
     throw new Error(`login as ${username} failed: ${res.status} ${res.text.slice(0, 200)}`);
   }
@@ -35,7 +41,10 @@ export async function logIn(
   return agent;
 }
 
-export function cookieValue(setCookie: string[] | string | undefined, name: string): string | undefined {
+export function cookieValue(
+  setCookie: string[] | string | undefined,
+  name: string,
+): string | undefined {
   const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   const line = list.find((c) => c.startsWith(`${name}=`));
   return line ? decodeURIComponent(line.slice(name.length + 1).split(';')[0]) : undefined;

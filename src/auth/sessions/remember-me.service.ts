@@ -48,7 +48,9 @@ export class RememberMeService {
     if (!cookie) return { kind: 'rejected' };
     const presentedHash = hashValidator(cookie.validator);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const token = await this.prisma.rememberMeToken.findUnique({ where: { series: cookie.series } });
+      const token = await this.prisma.rememberMeToken.findUnique({
+        where: { series: cookie.series },
+      });
       if (!token) return { kind: 'rejected' };
       const verdict = judgeRememberMeToken({
         token,

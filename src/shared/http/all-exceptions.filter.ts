@@ -34,13 +34,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof DomainError) {
-      sendErrorPage(req, res, { status: error.status, title: '요청을 처리할 수 없습니다', message: error.message });
+      sendErrorPage(req, res, {
+        status: error.status,
+        title: '요청을 처리할 수 없습니다',
+        message: error.message,
+      });
       return;
     }
     if (error instanceof ForbiddenException) return sendErrorPage(req, res, ERROR_PAGES.forbidden);
     if (error instanceof NotFoundException) return sendErrorPage(req, res, ERROR_PAGES.notFound);
     if (error instanceof HttpException && error.getStatus() < 500) {
-      sendErrorPage(req, res, { status: error.getStatus(), title: '잘못된 요청', message: error.message });
+      sendErrorPage(req, res, {
+        status: error.getStatus(),
+        title: '잘못된 요청',
+        message: error.message,
+      });
       return;
     }
     if (isInfrastructureDown(error)) {
@@ -55,7 +63,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { cause, form } = rejected;
     if (!(cause instanceof FormValidationError) && !(cause instanceof DomainError)) return false;
     const status = cause instanceof DomainError ? cause.status : 422;
-    res.status(status).render(form.view, { ...rejected.model, ...formLocals(form, req.body, cause) });
+    res
+      .status(status)
+      .render(form.view, { ...rejected.model, ...formLocals(form, req.body, cause) });
     return true;
   }
 }

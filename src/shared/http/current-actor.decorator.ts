@@ -8,8 +8,10 @@ export interface RequestActor {
   ip?: string;
 }
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestActor => {
-  const req = ctx.switchToHttp().getRequest<Request>();
-  if (!req.user) throw new NotAuthenticatedError();
-  return { id: req.user.id, username: req.user.username, ip: req.ip };
-});
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): RequestActor => {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    if (!req.user) throw new NotAuthenticatedError();
+    return { id: req.user.id, username: req.user.username, ip: req.ip };
+  },
+);

@@ -22,15 +22,20 @@ export class FormViewInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const form = this.reflector.get<FormViewOptions | undefined>(FORM_VIEW_KEY, context.getHandler());
-    if (!form) return next.handle();
-    return next.handle().pipe(
-      catchError((error: Error) =>
-        from(this.loadModel(form, context)).pipe(
-          mergeMap((model) => throwError(() => new FormRejected(form, error, model))),
-        ),
-      ),
+    const form = this.reflector.get<FormViewOptions | undefined>(
+      FORM_VIEW_KEY,
+      context.getHandler(),
     );
+    if (!form) return next.handle();
+    return next
+      .handle()
+      .pipe(
+        catchError((error: Error) =>
+          from(this.loadModel(form, context)).pipe(
+            mergeMap((model) => throwError(() => new FormRejected(form, error, model))),
+          ),
+        ),
+      );
   }
 
   private async loadModel(form: FormViewOptions, context: ExecutionContext) {

@@ -2,7 +2,13 @@
 // 503 page that says to try again shortly, and /readyz turns red.
 const REDIS_DOWN =
   /enableOfflineQueue|Command timed out|Connection is closed|Reached the max retries|ECONNREFUSED|ETIMEDOUT|getaddrinfo/;
-const DB_DOWN_CODES = new Set(['P1001', 'P1002', 'P1017', 'ER_GET_CONNECTION_TIMEOUT', 'ECONNREFUSED']);
+const DB_DOWN_CODES = new Set([
+  'P1001',
+  'P1002',
+  'P1017',
+  'ER_GET_CONNECTION_TIMEOUT',
+  'ECONNREFUSED',
+]);
 
 export function isInfrastructureDown(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

@@ -25,7 +25,9 @@ function toDate(value: unknown): Date | null {
 export function formatDateTime(value: unknown): string {
   const date = toDate(value);
   if (!date) return '';
-  const parts = Object.fromEntries(dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 

@@ -21,7 +21,9 @@ describe('pagination links', () => {
   });
 
   it('shows one page for an empty list', () => {
-    expect(buildPagination({ path: '/a', query: {}, page: 1, pageSize: 10, total: 0 }).pageCount).toBe(1);
+    expect(
+      buildPagination({ path: '/a', query: {}, page: 1, pageSize: 10, total: 0 }).pageCount,
+    ).toBe(1);
   });
 
   it('drops empty values and repeats array values', () => {

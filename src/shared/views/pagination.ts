@@ -12,7 +12,11 @@ export interface Pagination {
 }
 
 // Links keep every other query parameter, so filters and sort survive paging.
-export function hrefWith(path: string, query: Record<string, unknown>, changes: Record<string, unknown>) {
+export function hrefWith(
+  path: string,
+  query: Record<string, unknown>,
+  changes: Record<string, unknown>,
+) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...query, ...changes })) {
     if (value === undefined || value === null || value === '') continue;
@@ -42,7 +46,8 @@ export function buildPagination(params: {
   const links: PageLink[] = [link(page - 1, '이전')];
   if (from > 1) links.push(link(1), ...(from > 2 ? [{ label: '…', href: null }] : []));
   for (let n = from; n <= to; n++) links.push(link(n));
-  if (to < pageCount) links.push(...(to < pageCount - 1 ? [{ label: '…', href: null }] : []), link(pageCount));
+  if (to < pageCount)
+    links.push(...(to < pageCount - 1 ? [{ label: '…', href: null }] : []), link(pageCount));
   links.push(link(page + 1, '다음'));
   return { total, page, pageCount, links };
 }

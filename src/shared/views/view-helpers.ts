@@ -10,7 +10,10 @@ function registerPartialsFrom(dir: string, root = dir): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) registerPartialsFrom(path, root);
     else if (entry.name.endsWith('.hbs')) {
-      const name = relative(root, path).replace(/\.hbs$/, '').split('\\').join('/');
+      const name = relative(root, path)
+        .replace(/\.hbs$/, '')
+        .split('\\')
+        .join('/');
       hbs.registerPartial(name, readFileSync(path, 'utf8'));
     }
   }

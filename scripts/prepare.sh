@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Everything both README commands need first: dependencies, MariaDB and Redis, the generated
+# Prisma client, the build and the migrations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "[prepare] npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+bash scripts/ensure-services.sh
+echo "[prepare] build"
+npm run --silent build
+echo "[prepare] migrate"
+node dist/cli.js migrate
