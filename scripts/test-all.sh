@@ -17,6 +17,7 @@ fi
 status=0
 echo "[test] typecheck"; npm run --silent typecheck || status=1
 echo "[test] format"; npm run --silent format:check || status=1
+echo "[test] lint"; npm run --silent lint || status=1
 
 mkdir -p tmp
 npx jest --ci --maxWorkers=2 --json --outputFile=tmp/jest-results.json

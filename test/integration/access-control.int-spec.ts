@@ -97,16 +97,13 @@ describe('access control', () => {
   it('refuses a clerk who posts to an admin form directly (role escape)', async () => {
     const agent = await logIn(app.getHttpServer(), 'clerk');
     const token = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/')).text)![1];
-    const res = await agent
-      .post('/admin/users')
-      .type('form')
-      .send({
-        _csrf: token,
-        username: 'mole',
-        displayName: 'x',
-        role: 'ADMIN',
-        password: 'abcd1234',
-      });
+    const res = await agent.post('/admin/users').type('form').send({
+      _csrf: token,
+      username: 'mole',
+      displayName: 'x',
+      role: 'ADMIN',
+      password: 'abcd1234',
+    });
     expect(res.status).toBe(403);
   });
 

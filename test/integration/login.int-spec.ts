@@ -43,15 +43,12 @@ describe('logging in and out', () => {
   it('never redirects to another site after login', async () => {
     const agent = request.agent(server());
     const csrf = await csrfOf(agent);
-    const res = await agent
-      .post('/login')
-      .type('form')
-      .send({
-        _csrf: csrf,
-        username: 'admin',
-        password: TEST_PASSWORD,
-        next: '//evil.example/phish',
-      });
+    const res = await agent.post('/login').type('form').send({
+      _csrf: csrf,
+      username: 'admin',
+      password: TEST_PASSWORD,
+      next: '//evil.example/phish',
+    });
     expect(res.headers.location).toBe('/');
   });
 

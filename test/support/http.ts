@@ -2,7 +2,8 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { TEST_PASSWORD } from './factories';
 
-export type Agent = ReturnType<typeof request.agent> & { cookieHeader: string };
+type PlainAgent = ReturnType<typeof request.agent>;
+export type Agent = PlainAgent & { cookieHeader: string };
 
 export function csrfFrom(html: string): string {
   const match =
@@ -11,7 +12,7 @@ export function csrfFrom(html: string): string {
   return match[1];
 }
 
-export async function csrfOf(agent: Agent, path = '/login'): Promise<string> {
+export async function csrfOf(agent: PlainAgent, path = '/login'): Promise<string> {
   const res = await agent.get(path);
   return csrfFrom(res.text);
 }

@@ -9,7 +9,7 @@ export interface FormViewOptions {
   locals?: Record<string, unknown>;
   // Loads what the page needs besides the form (e.g. the record being edited), using the
   // controller instance that handled the request.
-  model?: (controller: any, req: Request) => Promise<Record<string, unknown>>;
+  model?: (controller: never, req: Request) => Promise<Record<string, unknown>>;
 }
 
 // Names the page a POST handler re-renders (422, with the user's input and Korean errors)

@@ -40,7 +40,7 @@ export class FormViewInterceptor implements NestInterceptor {
 
   private async loadModel(form: FormViewOptions, context: ExecutionContext) {
     if (!form.model) return {};
-    const controller = this.moduleRef.get(context.getClass(), { strict: false });
-    return form.model(controller, context.switchToHttp().getRequest<Request>());
+    const controller: unknown = this.moduleRef.get(context.getClass(), { strict: false });
+    return form.model(controller as never, context.switchToHttp().getRequest<Request>());
   }
 }

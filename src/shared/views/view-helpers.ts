@@ -25,7 +25,7 @@ export function registerViewHelpers(partialsDir: string): void {
   registerPartialsFrom(partialsDir);
   if (registered) return;
   registered = true;
-  const helpers: Record<string, (...args: any[]) => unknown> = {
+  const helpers = {
     eq: (a: unknown, b: unknown) => String(a) === String(b),
     not: (a: unknown) => !a,
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PrismaService } from '../../src/database/prisma.service';
+import { seedDemo } from '../../src/seed/demo-seed';
+import { PasswordHasher } from '../../src/users/password-hasher';
+import { logIn } from '../support/http';
+import { createTestApp, resetState } from '../support/test-app';
+
+const run = promisify(execFile);
+
+describe('the demo seed', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetState(app);
+  });
+  afterAll(() => app.close());
+
+  const seed = () => seedDemo(app.get(PrismaService), app.get(PasswordHasher), 'demo-pass-1234');
+
+  it('creates the three demo users, the channels and a mattress catalog with options', async () => {
+    const summary = await seed();
+    expect(summary.users).toBe(3);
+    expect(summary.channels).toBe(3);
+    expect(summary.products).toBeGreaterThanOrEqual(10);
+    expect(summary.options).toBeGreaterThan(summary.products);
+    const kinds = (await app.get(PrismaService).channel.findMany()).map((c) => c.kind).sort();
+    expect(kinds).toEqual(['PARTNER', 'SHOWROOM', 'SMARTSTORE']);
+  });
+
+  it('lets each demo user log in with the demo password and see what their role allows', async () => {
+    for (const [username, allowed] of [
+      ['admin', 200],
+      ['clerk', 403],
+      ['driver', 403],
+    ] as const) {
+      const agent = await logIn(app.getHttpServer(), username, { password: 'demo-pass-1234' });
+      expect((await agent.get('/admin/users')).status).toBe(allowed);
+    }
+  });
+
+  it('changes nothing when run again', async () => {
+    const prisma = app.get(PrismaService);
+    const before = await prisma.user.findMany({ orderBy: { id: 'asc' } });
+    const again = await seed();
+    expect(again.users).toBe(3);
+    expect(again.products).toBe(await prisma.product.count());
+    const after = await prisma.user.findMany({ orderBy: { id: 'asc' } });
+    expect(after.map((u) => u.passwordHash)).toEqual(before.map((u) => u.passwordHash));
+  });
+
+  it('is refused by the command line in production', async () => {
+    const cli = join(__dirname, '..', '..', 'src', 'cli.ts');
+    const result = run(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', cli, 'seed', '--demo'],
+      {
+        env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) },
+      },
+    );
+    await expect(result).rejects.toMatchObject({ stderr: expect.stringContaining('운영 환경') });
+  });
+});
