@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# `npm install`, not `npm ci`: npm 11 refuses this lock in `ci` because the registry we build
+# from lacks other platforms' optional packages (unrs-resolver bindings); `install` with the
+# same lock installs the same versions and leaves the lock unchanged.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "[prepare] npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "[prepare] npm install"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 bash scripts/ensure-services.sh
 echo "[prepare] build"

@@ -48,8 +48,12 @@ function viewLocals(req: Request, res: Response, next: NextFunction): void {
 // Errors raised by the global middleware above (session store down, bad CSRF token) happen
 // before any Nest route, so Nest's exception filter never sees them.
 function middlewareErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  if ((error as { code?: string }).code === 'EBADCSRFTOKEN')
-    return sendErrorPage(req, res, ERROR_PAGES.csrf);
+  const { code, type, status } = error as { code?: string; type?: string; status?: number };
+  if (code === 'EBADCSRFTOKEN') return sendErrorPage(req, res, ERROR_PAGES.csrf);
+  if (type === 'entity.too.large') return sendErrorPage(req, res, ERROR_PAGES.tooLarge);
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return sendErrorPage(req, res, { ...ERROR_PAGES.badRequest, status });
+  }
   if (isInfrastructureDown(error)) return sendErrorPage(req, res, ERROR_PAGES.unavailable);
   next(error);
 }

@@ -82,27 +82,38 @@ function currentNames({
   if (/[시군]$/.test(sigungu) && sigungu.length >= 3) {
     entries.push({ name: sigungu.slice(0, -1), sido, targets: [target], city, short: true });
   }
-  for (const gu of info.gu ?? [])
+  for (const gu of info.gu ?? []) {
     entries.push({ name: gu, sido, targets: [{ sido, sigungu, gu }] });
+  }
   return entries;
 }
 
-function oldName({ change, regions }: { change: SigunguChange; regions: RegionTables['regions'] }) {
+function oldName({
+  change,
+  regions,
+}: {
+  change: SigunguChange;
+  regions: RegionTables['regions'];
+}): NameEntry {
   const sido = change.toSido ?? change.sido;
-  const note =
-    change.to.length > 1
-      ? undefined
-      : `옛 행정구역(${change.name}, ${formatSince(change.since)} 변경)`;
-  const targets = change.to.map((sigungu): AddressMatch => {
-    const gu = change.gu ?? (sigungu ? regions[sido]?.[sigungu]?.gu : undefined);
-    if (!gu) return { sido, sigungu, note };
-    if (gu.length === 1) return { sido, sigungu, gu: gu[0], note };
-    return { sido, sigungu, gu: null, guCandidates: [...gu], note };
-  });
-  const info = change.to.length === 1 && change.to[0] ? regions[sido]?.[change.to[0]] : undefined;
-  const city = info && !change.gu ? cityDetail({ sido, sigungu: change.to[0]!, info }) : undefined;
-  const splitNote = `${formatSince(change.since)} ${change.name} 분할`;
-  return { name: change.name, sido: change.sido, targets, city, byDong: change.byDong, splitNote };
+  const since = formatSince(change.since);
+  if (change.to.length > 1) {
+    const targets = change.to.map((sigungu) => ({ sido, sigungu }));
+    const splitNote = `${since} ${change.name} 분할`;
+    return { name: change.name, sido: change.sido, targets, byDong: change.byDong, splitNote };
+  }
+  const sigungu = change.to[0];
+  const note = `옛 행정구역(${change.name}, ${since} 변경)`;
+  const info = sigungu === null ? undefined : regions[sido]?.[sigungu];
+  const gu = change.gu ?? info?.gu;
+  const target: AddressMatch = !gu
+    ? { sido, sigungu, note }
+    : gu.length === 1
+      ? { sido, sigungu, gu: gu[0], note }
+      : { sido, sigungu, gu: null, guCandidates: [...gu], note };
+  // A 일반구 implied by the old name (진해시 → 진해구) must not be overridden by what follows.
+  const city = info && sigungu && !change.gu ? cityDetail({ sido, sigungu, info }) : undefined;
+  return { name: change.name, sido: change.sido, targets: [target], city };
 }
 
 function cityDetail({ sido, sigungu, info }: { sido: string; sigungu: string; info: SigunguInfo }) {

@@ -52,8 +52,9 @@ export function lookupRegion({
   const code = normalizePostalCode(postalCode);
   const matches = address?.trim() ? parseAddress({ address, index: addressIndex }) : null;
   const { sidoWithoutSigungu } = codeIndex;
-  if (code.kind !== 'five')
+  if (code.kind !== 'five') {
     return fromAddress({ matches, note: NOTES[code.kind], sidoWithoutSigungu });
+  }
   const override = overrides.get(code.code);
   if (override) return fromOverride(override);
   const answer = resolveCode({ code: code.code, index: codeIndex });
@@ -62,12 +63,12 @@ export function lookupRegion({
 }
 
 function fromOverride({ sido, sigungu, gu }: RegionOverride): RegionResult {
-  // The database stores 세종's missing 시/군/구 as ''.
+  // The database stores 세종's missing 시/군/구 as '' and an absent 일반구 as null.
   const result: RegionResult = {
     sido,
     sigungu: sigungu || null,
     source: 'override',
     note: NOTES.override,
   };
-  return gu === undefined ? result : { ...result, gu: gu || null };
+  return gu ? { ...result, gu } : result;
 }

@@ -18,11 +18,14 @@ export interface RegionResult {
   sido: string | null;
   /** The city for 일반구 cities, the 자치구/군/시 otherwise; null for 세종 and when unknown. */
   sigungu: string | null;
-  /** Present only for cities with 일반구; null when the data cannot settle it. */
+  /** Present for cities with 일반구 (and overrides naming one); null when it cannot be settled. */
   gu?: string | null;
   /** What `gu` could be when it is null. */
   guCandidates?: string[];
-  /** The 시/도 or 시/군/구 is unsettled (see `candidates`); an unknown 구 alone does not set it. */
+  /**
+   * The input does not settle the 시/도 and 시/군/구 (unknown, or several possible: `candidates`).
+   * An unknown 일반구 alone does not set it, so callers mapping regions by 시/군/구 can rely on it.
+   */
   ambiguous?: boolean;
   candidates?: RegionCandidate[];
   source: RegionSource;

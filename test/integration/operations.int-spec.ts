@@ -46,6 +46,15 @@ describe('operations endpoints', () => {
     expect(echoed.headers['x-request-id']).toBe('nginx-abc12345');
   });
 
+  it('answers an oversized form post with 413 instead of an error', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/login')
+      .type('form')
+      .send({ username: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('보낸 내용이 너무 큽니다');
+  });
+
   it('serves Bootstrap and the app assets itself, with no CDN', async () => {
     expect(
       (await request(app.getHttpServer()).get('/static/bootstrap/css/bootstrap.min.css')).status,

@@ -13,6 +13,16 @@ export const ERROR_PAGES = {
     title: '보안 토큰 오류',
     message: '보안 토큰이 없거나 만료되었습니다. 페이지를 새로고침한 뒤 다시 시도하세요.',
   },
+  badRequest: {
+    status: 400,
+    title: '잘못된 요청',
+    message: '요청을 이해할 수 없습니다. 페이지를 새로고침한 뒤 다시 시도하세요.',
+  },
+  tooLarge: {
+    status: 413,
+    title: '요청이 너무 큽니다',
+    message: '보낸 내용이 너무 큽니다. 파일은 업로드 화면에서 올려 주세요.',
+  },
   notFound: { status: 404, title: '페이지 없음', message: '요청한 페이지를 찾을 수 없습니다.' },
   unavailable: {
     status: 503,
