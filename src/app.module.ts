@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { PostalRegionModule } from './postal-region/postal-region.module';
 import { pinoHttpOptions } from './observability/logging';
 import { RedisModule } from './redis/redis.module';
 import { AllExceptionsFilter } from './shared/http/all-exceptions.filter';
@@ -28,6 +29,7 @@ import { AppConfig } from './config/app-config';
     AuthModule,
     ObservabilityModule,
     DashboardModule,
+    PostalRegionModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -8,6 +8,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { MigrationError, migrate } from './database/migrator';
+import { toRegionOverride } from './postal-region/postal-overrides';
+import { parseRegionArgs } from './postal-region/region-cli-args';
+import { createRegionLookup } from './postal-region/region-lookup';
+import { loadRegionTables } from './postal-region/region-tables';
 import { seedDemo } from './seed/demo-seed';
 import { PasswordHasher } from './users/password-hasher';
 
@@ -18,7 +22,9 @@ class CliModule {}
 
 const USAGE = `사용법: npm run oms -- <명령>
   migrate        prisma/migrations의 SQL 마이그레이션을 적용합니다 (두 번 실행해도 안전).
-  seed --demo    데모 사용자·채널·상품을 넣습니다 (운영 환경에서는 거부).`;
+  seed --demo    데모 사용자·채널·상품을 넣습니다 (운영 환경에서는 거부).
+  region <우편번호> [주소…] | region <주소…>
+                 배송 지역(시/도, 시/군/구)을 판정해 JSON 한 줄로 출력합니다.`;
 
 async function runMigrate(config: AppConfig): Promise<void> {
   const result = await migrate({
@@ -47,11 +53,27 @@ async function runSeed(config: AppConfig, args: string[]): Promise<void> {
   }
 }
 
+async function runRegion(args: string[]): Promise<void> {
+  if (!args.length) throw new ConfigError(USAGE);
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  try {
+    const rows = await app.get(PrismaService).postalOverride.findMany();
+    const lookup = createRegionLookup({
+      tables: loadRegionTables(),
+      overrides: new Map(rows.map((r) => [r.postalCode, toRegionOverride(r)])),
+    });
+    process.stdout.write(`${JSON.stringify(lookup.lookup(parseRegionArgs(args)))}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadAppConfig();
   if (command === 'migrate') return runMigrate(config);
   if (command === 'seed') return runSeed(config, args);
+  if (command === 'region') return runRegion(args);
   throw new ConfigError(USAGE);
 }
 

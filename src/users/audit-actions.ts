@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   USER_DEACTIVATED: '사용자 비활성화',
   USER_ACTIVATED: '사용자 활성화',
   USER_PASSWORD_RESET: '비밀번호 초기화',
+  POSTAL_OVERRIDE_SET: '우편번호 예외 규칙 지정',
+  POSTAL_OVERRIDE_REMOVED: '우편번호 예외 규칙 삭제',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
