@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { OrdersModule } from './orders/orders.module';
 import { PostalRegionModule } from './postal-region/postal-region.module';
 import { pinoHttpOptions } from './observability/logging';
 import { RedisModule } from './redis/redis.module';
@@ -30,6 +31,7 @@ import { AppConfig } from './config/app-config';
     ObservabilityModule,
     DashboardModule,
     PostalRegionModule,
+    OrdersModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

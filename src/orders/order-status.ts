@@ -1,0 +1,72 @@
+import { ClaimType, ItemStatus } from '../generated/prisma/enums';
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  NEW: '신규',
+  CONFIRMED: '발주확인',
+  PREPARING: '출고준비',
+  SHIPPED: '발송(택배)',
+  OUT_FOR_DELIVERY: '배송출발(직배송)',
+  DELIVERED: '배송완료',
+  COMPLETED: '완료',
+  CANCEL_REQUESTED: '취소요청',
+  CANCELLED: '취소완료',
+  RETURN_REQUESTED: '반품요청',
+  RETURNED: '반품완료',
+  EXCHANGE_REQUESTED: '교환요청',
+  EXCHANGED: '교환완료',
+};
+
+export const CLAIM_LABELS: Record<ClaimType, string> = {
+  CANCEL: '취소',
+  RETURN: '반품',
+  EXCHANGE: '교환',
+  ADD_ON: '추가주문',
+};
+
+// The forward path, then the claim paths. Anything not listed here is refused, so a clerk
+// cannot, say, deliver an item that was never dispatched or revive a cancelled one.
+const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
+  NEW: ['CONFIRMED', 'CANCEL_REQUESTED', 'CANCELLED'],
+  CONFIRMED: ['PREPARING', 'CANCEL_REQUESTED', 'CANCELLED'],
+  PREPARING: ['SHIPPED', 'OUT_FOR_DELIVERY', 'CANCEL_REQUESTED', 'CANCELLED'],
+  SHIPPED: ['DELIVERED', 'RETURN_REQUESTED'],
+  OUT_FOR_DELIVERY: ['DELIVERED', 'PREPARING', 'RETURN_REQUESTED'],
+  DELIVERED: ['COMPLETED', 'RETURN_REQUESTED', 'EXCHANGE_REQUESTED'],
+  COMPLETED: ['RETURN_REQUESTED', 'EXCHANGE_REQUESTED'],
+  CANCEL_REQUESTED: ['CANCELLED', 'CONFIRMED'],
+  CANCELLED: [],
+  RETURN_REQUESTED: ['RETURNED', 'DELIVERED'],
+  RETURNED: [],
+  EXCHANGE_REQUESTED: ['EXCHANGED', 'DELIVERED'],
+  EXCHANGED: [],
+};
+
+export function allowedTransitions(from: ItemStatus): readonly ItemStatus[] {
+  return TRANSITIONS[from];
+}
+
+export function canTransition(from: ItemStatus, to: ItemStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+// The claim an item carries once it enters a claim path.
+export function claimOf(status: ItemStatus): ClaimType | null {
+  if (status === 'CANCEL_REQUESTED' || status === 'CANCELLED') return 'CANCEL';
+  if (status === 'RETURN_REQUESTED' || status === 'RETURNED') return 'RETURN';
+  if (status === 'EXCHANGE_REQUESTED' || status === 'EXCHANGED') return 'EXCHANGE';
+  return null;
+}
+
+export const COMPLETED_STATUSES: readonly ItemStatus[] = ['DELIVERED', 'COMPLETED'];
+
+// Seed 000: a date filter follows the order's life, so each item carries the date it is
+// filed under: completion once completed, else the scheduled date, else the order date.
+export function lifeDateOf(item: {
+  status: ItemStatus;
+  completedAt?: Date | null;
+  scheduledDate?: Date | null;
+  orderedAt: Date;
+}): Date {
+  if (COMPLETED_STATUSES.includes(item.status) && item.completedAt) return item.completedAt;
+  return item.scheduledDate ?? item.orderedAt;
+}
