@@ -1,0 +1,137 @@
+import type { ImportField, RawOrderRow } from '../../channels/import-fields';
+import { withSubjectParticle } from '../../shared/text/korean';
+import { ChannelStatus, channelStatusOf } from './channel-status';
+import {
+  normalisePhone,
+  parseCalendarDate,
+  parseQuantity,
+  parseSeoulDateTime,
+  parseWon,
+} from './intake-values';
+
+export interface IntakeRow {
+  rowNumber: number;
+  externalItemNo: string;
+  externalOrderNo: string;
+  orderedAt: Date;
+  channelStatus?: ChannelStatus;
+  buyerName: string;
+  buyerPhone: string | null;
+  recipientName: string;
+  recipientPhone: string;
+  postalCode: string | null;
+  address: string;
+  addressDetail: string | null;
+  channelProductId: string | null;
+  productName: string;
+  optionText: string | null;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  bundleNo: string | null;
+  courier: string | null;
+  trackingNo: string | null;
+  memo: string | null;
+  requestedDate: Date | null;
+}
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+
+// One file row → a clean order item, or every reason it cannot be one (with the header the
+// clerk sees in their file, so they can fix the cell).
+export function readIntakeRow(params: {
+  raw: RawOrderRow;
+  rowNumber: number;
+  headerOf: (field: ImportField) => string;
+}): { row?: IntakeRow; errors: RowError[] } {
+  const { raw, rowNumber, headerOf } = params;
+  const errors: RowError[] = [];
+  const fail = (field: ImportField, message: string) =>
+    errors.push({ row: rowNumber, column: headerOf(field), message });
+  const text = (field: ImportField) => raw[field]?.trim() ?? '';
+  const required = (field: ImportField, label: string) => {
+    const value = text(field);
+    if (!value) fail(field, `${withSubjectParticle(label)} 비어 있습니다.`);
+    return value;
+  };
+
+  const externalItemNo = required('externalItemNo', '상품주문번호');
+  const externalOrderNo = text('externalOrderNo') || externalItemNo;
+  const orderedAtText = required('orderedAt', '주문일시');
+  const orderedAt = orderedAtText ? parseSeoulDateTime(orderedAtText) : null;
+  if (orderedAtText && !orderedAt) fail('orderedAt', `알 수 없는 날짜입니다: ${orderedAtText}`);
+  const recipientName = required('recipientName', '수취인명');
+  const recipientPhoneText = required('recipientPhone', '수취인 연락처');
+  const address = required('address', '주소');
+  const productName = required('productName', '상품명');
+
+  const quantityText = required('quantity', '수량');
+  const quantity = quantityText ? parseQuantity(quantityText) : null;
+  if (quantityText && quantity === null)
+    fail('quantity', `수량이 올바른 숫자가 아닙니다: ${quantityText}`);
+
+  const money = (field: ImportField) => {
+    const value = text(field);
+    if (!value) return null;
+    const won = parseWon(value);
+    if (won === null) fail(field, `금액이 숫자가 아닙니다: ${value}`);
+    return won;
+  };
+  const basePrice = money('unitPrice');
+  const optionPrice = money('optionPrice') ?? 0;
+  const amountGiven = money('amount');
+
+  const channelStatus = channelStatusOf(text('status'), text('statusDetail'));
+  if (channelStatus === null)
+    fail(
+      'status',
+      `알 수 없는 주문상태입니다: ${[text('status'), text('statusDetail')].filter(Boolean).join(' / ')}`,
+    );
+
+  const requestedText = text('requestedDate');
+  const requestedDate = requestedText ? parseCalendarDate(requestedText) : null;
+  if (requestedText && !requestedDate)
+    fail('requestedDate', `알 수 없는 날짜입니다: ${requestedText}`);
+
+  if (errors.length || !orderedAt || quantity === null) return { errors };
+  const unitPrice =
+    basePrice !== null
+      ? basePrice + optionPrice
+      : amountGiven !== null
+        ? Math.round(amountGiven / quantity)
+        : 0;
+  return {
+    errors,
+    row: {
+      rowNumber,
+      externalItemNo,
+      externalOrderNo,
+      orderedAt,
+      channelStatus: channelStatus ?? undefined,
+      buyerName: text('buyerName') || recipientName,
+      buyerPhone: text('buyerPhone') ? normalisePhone(text('buyerPhone')) : null,
+      recipientName,
+      recipientPhone: normalisePhone(recipientPhoneText),
+      postalCode: orNull(raw.postalCode),
+      address,
+      addressDetail: orNull(raw.addressDetail),
+      channelProductId: orNull(raw.channelProductId),
+      productName,
+      optionText: orNull(raw.optionText),
+      quantity,
+      unitPrice,
+      amount: amountGiven ?? unitPrice * quantity,
+      bundleNo: orNull(raw.bundleNo),
+      courier: orNull(raw.courier),
+      trackingNo: orNull(raw.trackingNo),
+      memo: orNull(raw.memo),
+      requestedDate,
+    },
+  };
+}
