@@ -20,6 +20,7 @@ const config: Config = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
       slowTestThreshold: 30,
+      testTimeout: 30_000,
     },
     {
       displayName: 'browser',
@@ -29,6 +30,7 @@ const config: Config = {
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
+      testTimeout: 60_000,
     },
   ],
 };

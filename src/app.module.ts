@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
@@ -30,6 +31,7 @@ import { AppConfig } from './config/app-config';
     AuthModule,
     ObservabilityModule,
     DashboardModule,
+    CatalogModule,
     PostalRegionModule,
     OrdersModule,
   ],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError, loadAppConfig } from './config/app-config';
@@ -13,6 +14,7 @@ import { parseRegionArgs } from './postal-region/region-cli-args';
 import { createRegionLookup } from './postal-region/region-lookup';
 import { loadRegionTables } from './postal-region/region-tables';
 import { seedDemo } from './seed/demo-seed';
+import { DomainError } from './shared/http/domain-error';
 import { PasswordHasher } from './users/password-hasher';
 
 const ROOT_DIR = join(__dirname, '..');
@@ -23,6 +25,8 @@ class CliModule {}
 const USAGE = `사용법: npm run oms -- <명령>
   migrate        prisma/migrations의 SQL 마이그레이션을 적용합니다 (두 번 실행해도 안전).
   seed --demo    데모 사용자·채널·상품을 넣습니다 (운영 환경에서는 거부).
+  import --channel <코드> --file <경로> [--password <암호>] [--dry-run]
+                 주문 파일을 가져오고 결과를 JSON 한 줄로 출력합니다.
   region <우편번호> [주소…] | region <주소…>
                  배송 지역(시/도, 시/군/구)을 판정해 JSON 한 줄로 출력합니다.`;
 
@@ -68,12 +72,50 @@ async function runRegion(args: string[]): Promise<void> {
   }
 }
 
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+// One JSON line counting order items; exits non-zero only when the file as a whole could not
+// be read (row-level problems are in "errors").
+async function runImport(args: string[]): Promise<void> {
+  const channelCode = option(args, '--channel');
+  const path = option(args, '--file');
+  if (!channelCode || !path) throw new ConfigError(USAGE);
+  // The whole application only for this command: the others start in a fraction of the time.
+  const { AppModule } = await import('./app.module');
+  const { ImportService } = await import('./orders/intake/import.service');
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  try {
+    const summary = await app.get(ImportService).importFile({
+      channelCode,
+      fileName: basename(path),
+      bytes: await readFile(path),
+      password: option(args, '--password'),
+      dryRun: args.includes('--dry-run'),
+    });
+    const { created, updated, unchanged, failed, errors } = summary;
+    process.stdout.write(`${JSON.stringify({ created, updated, unchanged, failed, errors })}\n`);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      process.stdout.write(`${JSON.stringify({ error: error.code, message: error.message })}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadAppConfig();
   if (command === 'migrate') return runMigrate(config);
   if (command === 'seed') return runSeed(config, args);
   if (command === 'region') return runRegion(args);
+  if (command === 'import') return runImport(args);
   throw new ConfigError(USAGE);
 }
 

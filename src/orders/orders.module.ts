@@ -1,11 +1,40 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { ChannelsModule } from '../channels/channels.module';
 import { PostalRegionModule } from '../postal-region/postal-region.module';
 import { UsersModule } from '../users/users.module';
+import { ImportsController } from './imports.controller';
+import { ImportStore } from './intake/import-store';
+import { ImportService } from './intake/import.service';
+import { IntakePipeline } from './intake/intake.pipeline';
+import { OrderBulkStatusService } from './order-bulk-status.service';
+import { OrderClaimsService } from './order-claims.service';
+import { OrderDetailController } from './order-detail.controller';
+import { OrderDetailService } from './order-detail.service';
+import { OrderEditService } from './order-edit.service';
+import { OrderExport } from './order-export';
+import { OrderHistoryService } from './order-history.service';
+import { OrderListController } from './order-list.controller';
+import { OrderListService } from './order-list.service';
+import { OrderStatusService } from './order-status.service';
 
 @Module({
-  imports: [UsersModule, PostalRegionModule],
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [UsersModule, PostalRegionModule, CatalogModule, ChannelsModule],
+  // The list first: its /orders/export.xlsx must be matched before the detail's /orders/:id.
+  controllers: [ImportsController, OrderListController, OrderDetailController],
+  providers: [
+    IntakePipeline,
+    ImportStore,
+    ImportService,
+    OrderHistoryService,
+    OrderStatusService,
+    OrderBulkStatusService,
+    OrderDetailService,
+    OrderEditService,
+    OrderClaimsService,
+    OrderListService,
+    OrderExport,
+  ],
+  exports: [ImportService],
 })
 export class OrdersModule {}

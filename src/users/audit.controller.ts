@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Render } from '@nestjs/common';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { Role } from '../generated/prisma/enums';
 import { Roles } from '../auth/access.decorators';
@@ -9,6 +9,7 @@ import { AUDIT_PAGE_SIZE, AuditService } from './audit.service';
 
 class AuditQuery {
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value || undefined)
   @IsIn(Object.keys(AUDIT_ACTIONS), { message: '알 수 없는 항목입니다.' })
   action?: AuditAction;
 

@@ -214,3 +214,25 @@ describe('user administration', () => {
     expect(res.text).not.toContain('data-action="LOGIN"');
   });
 });
+
+describe('query strings that do not validate', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetState(app);
+    await createStaff(app);
+  });
+  afterAll(() => app.close());
+
+  it('treat an empty filter as no filter', async () => {
+    const admin = await logIn(app.getHttpServer(), 'admin');
+    expect((await admin.get('/admin/audit?action=')).status).toBe(200);
+  });
+
+  it('answer a nonsense filter with a Korean 400 page, not a server error', async () => {
+    const admin = await logIn(app.getHttpServer(), 'admin');
+    const res = await admin.get('/admin/audit?action=DROP_TABLE&page=-3');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('알 수 없는 항목입니다.');
+  });
+});

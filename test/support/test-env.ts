@@ -6,7 +6,11 @@ export const BASE_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://oms:oms@127.0.0.1:3306/oms';
 export const BASE_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export const workerDatabaseName = (worker: number | string) => `oms_test_${worker}`;
+// TEST_DB_PREFIX / TEST_REDIS_DB_BASE let two test runs share one machine without wiping each other.
+const DB_PREFIX = process.env.TEST_DB_PREFIX ?? 'oms_test';
+const REDIS_DB_BASE = Number(process.env.TEST_REDIS_DB_BASE ?? 1);
+
+export const workerDatabaseName = (worker: number | string) => `${DB_PREFIX}_${worker}`;
 
 export function workerDatabaseUrl(worker: number | string): string {
   return withDatabase(BASE_DATABASE_URL, workerDatabaseName(worker));
@@ -14,6 +18,6 @@ export function workerDatabaseUrl(worker: number | string): string {
 
 export function workerRedisUrl(worker: number | string): string {
   const url = new URL(BASE_REDIS_URL);
-  url.pathname = `/${1 + (Number(worker) % 15)}`;
+  url.pathname = `/${REDIS_DB_BASE + (Number(worker) % 8)}`;
   return url.toString();
 }

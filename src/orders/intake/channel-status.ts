@@ -7,6 +7,7 @@ export interface ChannelStatus {
 
 // SmartStore's 주문상태 / 주문세부상태 words (발주발송관리 and 클레임 exports).
 const BY_DETAIL: Record<string, ChannelStatus> = {
+  발주확인: { status: 'CONFIRMED', claimType: null },
   취소요청: { status: 'CANCEL_REQUESTED', claimType: 'CANCEL' },
   취소완료: { status: 'CANCELLED', claimType: 'CANCEL' },
   반품요청: { status: 'RETURN_REQUESTED', claimType: 'RETURN' },

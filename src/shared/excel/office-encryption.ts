@@ -24,9 +24,15 @@ function hasStream(bytes: Buffer, name: string): boolean {
 }
 
 /** Decrypts a password-protected .xlsx (ECMA-376 agile or standard encryption) in memory. */
-export async function decryptWorkbook(bytes: Buffer, password: string | undefined): Promise<Buffer> {
+export async function decryptWorkbook(
+  bytes: Buffer,
+  password: string | undefined,
+): Promise<Buffer> {
   if (!password) {
-    throw new UploadRejectedError('PASSWORD_REQUIRED', '암호가 걸린 파일입니다. 암호를 입력하세요.');
+    throw new UploadRejectedError(
+      'PASSWORD_REQUIRED',
+      '암호가 걸린 파일입니다. 암호를 입력하세요.',
+    );
   }
   try {
     return await decrypt(bytes, { password });

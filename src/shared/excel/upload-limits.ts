@@ -13,8 +13,10 @@ export interface UploadLimits {
 }
 
 export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
-  maxFileBytes: 30 * MB,
-  maxUnpackedBytes: 200 * MB,
+  // A 100,000-row SmartStore download is about 27 MB and unpacks to about 175 MB; these leave
+  // room for the 200,000-row cap.
+  maxFileBytes: 64 * MB,
+  maxUnpackedBytes: 512 * MB,
   maxCompressionRatio: 100,
   maxZipEntries: 1_000,
   maxRows: 200_000,

@@ -7,6 +7,7 @@ export type UploadRejectionCode =
   | 'PASSWORD_REQUIRED'
   | 'WRONG_PASSWORD'
   | 'UNPACKED_TOO_LARGE'
+  | 'MALFORMED_CSV'
   | 'TOO_MANY_ROWS';
 
 // An uploaded file was refused before any of its rows were used; the message tells the clerk

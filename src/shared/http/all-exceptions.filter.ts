@@ -41,6 +41,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       });
       return;
     }
+    if (error instanceof FormValidationError) {
+      const detail = Object.values(error.fieldErrors).join(' ');
+      sendErrorPage(req, res, {
+        status: 400,
+        title: '잘못된 요청',
+        message: detail || error.message,
+      });
+      return;
+    }
     if (error instanceof ForbiddenException) return sendErrorPage(req, res, ERROR_PAGES.forbidden);
     if (error instanceof NotFoundException) return sendErrorPage(req, res, ERROR_PAGES.notFound);
     if (error instanceof HttpException && error.getStatus() < 500) {

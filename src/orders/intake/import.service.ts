@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client';
+import { EventSource } from '../../generated/prisma/enums';
+import { ChannelsService } from '../../channels/channels.service';
+import { PrismaService } from '../../database/prisma.service';
+import { inspectUpload } from '../../shared/excel/upload-guard';
+import { DomainError } from '../../shared/http/domain-error';
+import { ImportStore } from './import-store';
+import { IntakePipeline, IntakeSummary } from './intake.pipeline';
+import { openOrderFile } from './order-file';
+
+export interface UploadedOrderFile {
+  channelId: number;
+  fileName: string;
+  bytes: Buffer;
+  password?: string;
+  actorId: number | null;
+}
+
+export const PREVIEW_ERRORS_SHOWN = 200;
+
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly channels: ChannelsService,
+    private readonly pipeline: IntakePipeline,
+    private readonly store: ImportStore,
+  ) {}
+
+  // Reads the whole file and plans every row without writing an order; the batch row and the
+  // file kept in Redis are what a later commit applies.
+  async preview(upload: UploadedOrderFile) {
+    const channel = await this.channels.findById(upload.channelId);
+    const workbook = await inspectUpload({
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+      password: upload.password,
+    });
+    const file = await openOrderFile({ workbook, layout: await this.channels.layoutFor(channel) });
+    const summary = await this.pipeline.run({
+      channel,
+      rows: file.rows,
+      headerOf: file.headerOf,
+      source: EventSource.EXCEL,
+      actorId: upload.actorId,
+      commit: false,
+    });
+    const batch = await this.prisma.importBatch.create({
+      data: {
+        channelId: channel.id,
+        fileName: upload.fileName.slice(0, 255),
+        fileHash: createHash('sha256').update(upload.bytes).digest('hex'),
+        status: 'PREVIEWED',
+        ...counts(summary),
+        errors: errorsJson(summary),
+        createdById: upload.actorId,
+      },
+    });
+    await this.store.keep(batch.id, workbook, summary.planHash);
+    return batch;
+  }
+
+  // For scripts: the whole file in one go, with no batch record and nothing kept in Redis.
+  async importFile(params: {
+    channelCode: string;
+    fileName: string;
+    bytes: Buffer;
+    password?: string;
+    dryRun: boolean;
+  }) {
+    const channel = await this.channels.findByCode(params.channelCode);
+    const workbook = await inspectUpload({
+      bytes: params.bytes,
+      fileName: params.fileName,
+      password: params.password,
+    });
+    const file = await openOrderFile({ workbook, layout: await this.channels.layoutFor(channel) });
+    return this.pipeline.run({
+      channel,
+      rows: file.rows,
+      headerOf: file.headerOf,
+      source: EventSource.EXCEL,
+      actorId: null,
+      commit: !params.dryRun,
+    });
+  }
+
+  async get(batchId: number) {
+    const batch = await this.prisma.importBatch.findUnique({
+      where: { id: batchId },
+      include: {
+        channel: { select: { name: true, code: true } },
+        createdBy: { select: { username: true } },
+      },
+    });
+    if (!batch) throw new NotFoundException();
+    return batch;
+  }
+
+  recent(take = 20) {
+    return this.prisma.importBatch.findMany({
+      orderBy: { id: 'desc' },
+      take,
+      include: { channel: { select: { name: true } }, createdBy: { select: { username: true } } },
+    });
+  }
+
+  async progress(batchId: number) {
+    const batch = await this.get(batchId);
+    return {
+      status: batch.status,
+      rows: await this.store.progress(batchId),
+      totalRows: batch.totalRows,
+    };
+  }
+
+  // Claims the batch first, so a double click or a second clerk cannot apply it twice.
+  async startCommit(batchId: number, actorId: number | null): Promise<void> {
+    const { count } = await this.prisma.importBatch.updateMany({
+      where: { id: batchId, status: 'PREVIEWED' },
+      data: { status: 'COMMITTING' },
+    });
+    if (count === 0) {
+      await this.get(batchId);
+      throw new DomainError(
+        'ALREADY_COMMITTED',
+        '이미 반영했거나 반영 중인 파일입니다.',
+        HttpStatus.CONFLICT,
+      );
+    }
+    void this.commit(batchId, actorId).catch((error: unknown) =>
+      this.logger.error(
+        `import ${batchId} failed: ${error instanceof Error ? error.stack : String(error)}`,
+      ),
+    );
+  }
+
+  async commit(batchId: number, actorId: number | null): Promise<IntakeSummary | null> {
+    const kept = await this.store.take(batchId);
+    const batch = await this.get(batchId);
+    if (!kept) {
+      await this.fail(batchId, '미리보기가 만료되었습니다. 파일을 다시 올려 주세요.');
+      return null;
+    }
+    try {
+      const channel = await this.channels.findById(batch.channelId);
+      const file = await openOrderFile({
+        workbook: kept.workbook,
+        layout: await this.channels.layoutFor(channel),
+      });
+      const summary = await this.pipeline.run({
+        channel,
+        rows: file.rows,
+        headerOf: file.headerOf,
+        source: EventSource.EXCEL,
+        actorId,
+        commit: true,
+        expectedPlanHash: kept.planHash,
+        onProgress: (rows) => void this.store.setProgress(batchId, rows),
+      });
+      await this.prisma.importBatch.update({
+        where: { id: batchId },
+        data: {
+          status: 'COMMITTED',
+          committedAt: new Date(),
+          ...counts(summary),
+          errors: errorsJson(summary),
+        },
+      });
+      await this.store.forget(batchId);
+      return summary;
+    } catch (error) {
+      await this.fail(
+        batchId,
+        error instanceof DomainError
+          ? error.message
+          : '반영 중 오류가 발생했습니다. 다시 시도하세요.',
+      );
+      throw error;
+    }
+  }
+
+  private async fail(batchId: number, message: string): Promise<void> {
+    await this.prisma.importBatch.update({
+      where: { id: batchId },
+      data: { status: 'FAILED', errors: { message } },
+    });
+  }
+}
+
+function counts(summary: IntakeSummary) {
+  return {
+    totalRows: summary.totalRows,
+    createdCount: summary.created,
+    updatedCount: summary.updated,
+    unchangedCount: summary.unchanged,
+    failedCount: summary.failed,
+  };
+}
+
+function errorsJson(summary: IntakeSummary): Prisma.InputJsonObject {
+  return {
+    rows: summary.errors as unknown as Prisma.InputJsonArray,
+    unseenListings: summary.unseenListings,
+    truncated: summary.errors.length < summary.failed,
+  };
+}
