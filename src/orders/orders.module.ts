@@ -4,6 +4,8 @@ import { ChannelsModule } from '../channels/channels.module';
 import { PostalRegionModule } from '../postal-region/postal-region.module';
 import { UsersModule } from '../users/users.module';
 import { ImportsController } from './imports.controller';
+import { ListingReviewController } from './listing-review.controller';
+import { ListingReviewService } from './listing-review.service';
 import { ImportStore } from './intake/import-store';
 import { ImportService } from './intake/import.service';
 import { IntakePipeline } from './intake/intake.pipeline';
@@ -21,9 +23,15 @@ import { OrderStatusService } from './order-status.service';
 @Module({
   imports: [UsersModule, PostalRegionModule, CatalogModule, ChannelsModule],
   // The list first: its /orders/export.xlsx must be matched before the detail's /orders/:id.
-  controllers: [ImportsController, OrderListController, OrderDetailController],
+  controllers: [
+    ImportsController,
+    ListingReviewController,
+    OrderListController,
+    OrderDetailController,
+  ],
   providers: [
     IntakePipeline,
+    ListingReviewService,
     ImportStore,
     ImportService,
     OrderHistoryService,

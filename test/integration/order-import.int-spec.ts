@@ -5,6 +5,7 @@ import { PrismaService } from '../../src/database/prisma.service';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { PasswordHasher } from '../../src/users/password-hasher';
 import { buildSmartStoreOrderFile } from '../fixtures/smartstore-file';
+import { ImportService } from '../../src/orders/intake/import.service';
 import { Agent, csrfFrom, logIn } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
 
@@ -273,5 +274,84 @@ describe('importing order files', () => {
     const driver = await logIn(app.getHttpServer(), 'driver', { password: 'demo-pass-1234' });
     expect((await driver.get('/imports')).status).toBe(403);
     expect((await request(app.getHttpServer()).get('/imports')).status).toBe(302);
+  });
+});
+
+describe('reviewing unseen channel products', () => {
+  let app: NestExpressApplication;
+  let prisma: PrismaService;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    prisma = app.get(PrismaService);
+    await resetState(app);
+    await seedDemo(prisma, app.get(PasswordHasher), 'demo-pass-1234');
+  });
+  afterAll(() => app.close());
+
+  it('maps a listing once: items already imported are relinked and the next import links by itself', async () => {
+    const summary = await app.get(ImportService).importFile({
+      channelCode: 'smartstore',
+      fileName: 'a.xlsx',
+      bytes: await buildSmartStoreOrderFile({
+        rows: [{ 상품명: '슬립웨이브 매트리스 (구형 이름)', 옵션정보: 'Q', 상품번호: '555' }],
+      }),
+      dryRun: false,
+    });
+    expect(summary.created).toBe(1);
+    const clerk = await logIn(app.getHttpServer(), 'clerk', { password: 'demo-pass-1234' });
+    const page = await clerk.get('/orders/listings');
+    expect(page.text).toContain('슬립웨이브 매트리스 (구형 이름)');
+    const listing = await prisma.channelListing.findFirstOrThrow({
+      where: { channelProductId: '555' },
+    });
+    const product = await prisma.product.findUniqueOrThrow({
+      where: { code: 'MT-HYB-01' },
+      include: { options: true },
+    });
+    const option = product.options.find((o) => o.name.startsWith('사이즈: Q'))!;
+
+    const noChoice = await clerk
+      .post(`/orders/listings/${listing.id}`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), choice: '' });
+    expect(noChoice.status).toBe(422);
+    expect(noChoice.text).toContain('연결할 상품과 옵션을 고르세요.');
+
+    const res = await clerk
+      .post(`/orders/listings/${listing.id}`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), choice: `${product.id}:${option.id}` });
+    expect(res.status).toBe(302);
+    expect(await prisma.orderItem.findFirstOrThrow()).toMatchObject({
+      productId: product.id,
+      optionId: option.id,
+      needsReview: false,
+    });
+    expect(await prisma.orderEvent.count({ where: { type: 'MAPPING' } })).toBe(1);
+
+    const next = await app.get(ImportService).importFile({
+      channelCode: 'smartstore',
+      fileName: 'b.xlsx',
+      bytes: await buildSmartStoreOrderFile({
+        rows: [
+          {
+            상품주문번호: '2026120100000001',
+            상품명: '슬립웨이브 매트리스 (구형 이름)',
+            옵션정보: 'Q',
+            상품번호: '555',
+          },
+        ],
+      }),
+      dryRun: false,
+    });
+    expect(next.created).toBe(1);
+    expect(
+      await prisma.orderItem.findFirstOrThrow({ where: { externalItemNo: '2026120100000001' } }),
+    ).toMatchObject({
+      productId: product.id,
+      optionId: option.id,
+      needsReview: false,
+    });
   });
 });
