@@ -4,7 +4,6 @@ import { basename, join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError, loadAppConfig } from './config/app-config';
-import { APP_CONFIG } from './config/config.provider';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
@@ -42,16 +41,32 @@ async function runMigrate(config: AppConfig): Promise<void> {
 
 async function runSeed(config: AppConfig, args: string[]): Promise<void> {
   if (!args.includes('--demo')) throw new ConfigError(USAGE);
-  if (config.isProduction)
+  if (config.isProduction) {
     throw new ConfigError('운영 환경(NODE_ENV=production)에서는 데모 데이터를 넣지 않습니다.');
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  }
+  // Demo orders go through the real intake pipeline, which needs the whole application.
+  const { AppModule } = await import('./app.module');
+  const { IntakePipeline } = await import('./orders/intake/intake.pipeline');
+  const { ChannelsService } = await import('./channels/channels.service');
+  const { seedDemoOrders } = await import('./seed/seed-demo-orders');
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
   try {
     const summary = await seedDemo(
       app.get(PrismaService),
       app.get(PasswordHasher),
-      app.get<AppConfig>(APP_CONFIG).demoPassword,
+      config.demoPassword,
     );
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    const orders = await seedDemoOrders({
+      pipeline: app.get(IntakePipeline),
+      channels: app.get(ChannelsService),
+    });
+    const counts = Object.fromEntries(
+      Object.entries(orders).map(([channel, s]) => [
+        channel,
+        { created: s.created, updated: s.updated, unchanged: s.unchanged, failed: s.failed },
+      ]),
+    );
+    process.stdout.write(`${JSON.stringify({ ...summary, orders: counts })}\n`);
   } finally {
     await app.close();
   }

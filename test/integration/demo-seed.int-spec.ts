@@ -5,6 +5,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PrismaService } from '../../src/database/prisma.service';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { PasswordHasher } from '../../src/users/password-hasher';
+import { ChannelsService } from '../../src/channels/channels.service';
+import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
+import { seedDemoOrders } from '../../src/seed/seed-demo-orders';
 import { logIn } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
 
@@ -61,5 +64,34 @@ describe('the demo seed', () => {
       },
     );
     await expect(result).rejects.toMatchObject({ stderr: expect.stringContaining('운영 환경') });
+  });
+});
+
+describe('the demo orders', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetState(app);
+    await seedDemo(app.get(PrismaService), app.get(PasswordHasher), 'demo-pass-1234');
+  });
+  afterAll(() => app.close());
+
+  const seedOrders = () =>
+    seedDemoOrders({ pipeline: app.get(IntakePipeline), channels: app.get(ChannelsService) });
+
+  it('fill the desk with a few hundred orders across every channel through the intake pipeline', async () => {
+    const result = await seedOrders();
+    const prisma = app.get(PrismaService);
+    expect(await prisma.order.count()).toBe(300);
+    const byChannel = await prisma.orderItem.groupBy({ by: ['channelId'], _count: true });
+    expect(byChannel).toHaveLength(3);
+    expect(Object.values(result).every((s) => s.failed === 0)).toBe(true);
+    expect(await prisma.orderItem.count({ where: { regionSido: null } })).toBeLessThan(20);
+    expect(await prisma.orderEvent.count({ where: { type: 'CREATED' } })).toBe(300);
+  });
+
+  it('change nothing when seeded again', async () => {
+    const again = await seedOrders();
+    expect(Object.values(again).map((s) => s.created + s.updated)).toEqual([0, 0, 0]);
   });
 });
