@@ -3,6 +3,8 @@ import type { Config } from 'jest';
 const transform = { '^.+\\.ts$': 'ts-jest' };
 
 const config: Config = {
+  // Real databases and a real browser on a shared 2-core machine: generous, never a benchmark.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -20,7 +22,6 @@ const config: Config = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
       slowTestThreshold: 30,
-      testTimeout: 30_000,
     },
     {
       displayName: 'browser',
@@ -30,7 +31,6 @@ const config: Config = {
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

@@ -47,7 +47,7 @@
         if (pct === 100) status.textContent = '파일을 분석하는 중… 큰 파일은 몇 초 걸립니다.';
       };
       xhr.onload = function () {
-        if (xhr.responseURL && xhr.responseURL.indexOf(form.action) === -1) {
+        if (xhr.responseURL && xhr.responseURL !== form.action) {
           window.location.href = xhr.responseURL;
           return;
         }
@@ -83,3 +83,36 @@
     poll();
   });
 })();
+
+// Background job progress (region re-classify): the import poller above counts rows of one
+// batch; this one reads { status, processed, total, changed } and reloads when the job ends.
+(function () {
+  'use strict';
+  document.querySelectorAll('[data-job-progress]').forEach(function (box) {
+    var bar = box.querySelector('.progress-bar');
+    var text = box.querySelector('[data-progress-text]');
+    var n = function (v) { return Number(v || 0).toLocaleString('ko-KR'); };
+    function poll() {
+      fetch(box.getAttribute('data-job-progress'), { headers: { accept: 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (p) {
+          if (p.status !== 'running') { window.location.reload(); return; }
+          var pct = p.total ? Math.min(100, Math.round((p.processed / p.total) * 100)) : 100;
+          bar.style.width = pct + '%';
+          text.textContent = n(p.processed) + ' / ' + n(p.total) + '건 확인 · ' + n(p.changed) + '건 변경';
+          setTimeout(poll, 1000);
+        })
+        .catch(function () { setTimeout(poll, 2000); });
+    }
+    setTimeout(poll, 500);
+  });
+})();
+
+// "Select all" checkboxes on list pages.
+document.querySelectorAll('[data-select-all]').forEach(function (box) {
+  box.addEventListener('change', function () {
+    box.form.querySelectorAll('input[name="' + box.dataset.selectAll + '"]').forEach(function (c) {
+      c.checked = box.checked;
+    });
+  });
+});

@@ -9,7 +9,9 @@ import { poolConfigFromUrl } from './database-url';
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   constructor(@InjectConfig() config: AppConfig) {
     super({
-      adapter: new PrismaMariaDb(poolConfigFromUrl(config.database.url, config.database.poolSize)),
+      adapter: new PrismaMariaDb(poolConfigFromUrl(config.database.url, config.database.poolSize), {
+        useTextProtocol: true,
+      }),
     });
   }
 

@@ -51,11 +51,11 @@ const trim = ({ value }: Input) => (typeof value === 'string' ? value.trim() : v
 // A blank form field ("전체", an empty date) means the filter is not given.
 const isBlank = (value: unknown): boolean =>
   Array.isArray(value) ? value.every(isBlank) : value == null || String(value).trim() === '';
-// A filter may be given once or repeated (channel=1&channel=3); blanks come from "전체".
+// A filter may be given once or repeated (channel=1&channel=3).
 const toList = ({ value }: Input) =>
   (Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v));
 const toIds = (input: Input) =>
-  toList(input)?.map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v));
+  toList(input).map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v));
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OrderListQuery {
@@ -185,7 +185,7 @@ export function parseOrderListQuery(raw: Record<string, unknown>): ParsedOrderLi
     warnings.push('시/군/구는 시/도와 함께 고르세요.');
     query.sigungu = undefined;
   }
-  // One letter would match a third of all customers (김…) and could not page fast.
+  // One letter would match a fifth of all customers (김…): no index narrows that down.
   if (query.q && searchKind(query.q).kind === 'text' && query.q.length < 2) {
     warnings.push('이름이나 상품명은 두 글자 이상 입력하세요.');
     query.q = undefined;

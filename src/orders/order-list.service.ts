@@ -203,6 +203,7 @@ export class OrderListService {
     if (kind.phones.length) {
       branches.push(
         sql`SELECT i.id FROM \`Order\` o JOIN OrderItem i ON i.orderId = o.id WHERE o.recipientPhone IN (${join(kind.phones)})`,
+        sql`SELECT i.id FROM \`Order\` o JOIN OrderItem i ON i.orderId = o.id WHERE o.buyerPhone IN (${join(kind.phones)})`,
       );
     }
     const ids = await this.prisma.$queryRaw<Array<{ id: number }>>`${join(branches, ' UNION ')}`;

@@ -19,6 +19,10 @@ import { OrderHistoryService } from './order-history.service';
 import { OrderListController } from './order-list.controller';
 import { OrderListService } from './order-list.service';
 import { OrderStatusService } from './order-status.service';
+import { RegionReclassifyService } from './region-reclassify.service';
+import { RegionReportController } from './region-report.controller';
+import { ShowroomOrderController } from './showroom-order.controller';
+import { ShowroomOrderService } from './showroom-order.service';
 
 @Module({
   imports: [UsersModule, PostalRegionModule, CatalogModule, ChannelsModule],
@@ -27,7 +31,9 @@ import { OrderStatusService } from './order-status.service';
     ImportsController,
     ListingReviewController,
     OrderListController,
+    ShowroomOrderController,
     OrderDetailController,
+    RegionReportController,
   ],
   providers: [
     IntakePipeline,
@@ -42,6 +48,8 @@ import { OrderStatusService } from './order-status.service';
     OrderClaimsService,
     OrderListService,
     OrderExport,
+    ShowroomOrderService,
+    RegionReclassifyService,
   ],
   exports: [ImportService],
 })

@@ -58,7 +58,7 @@ export class PostalRegionController {
     flash(
       req,
       'success',
-      `${saved.postalCode} 우편번호를 ${[saved.sido, saved.sigungu, saved.gu].filter(Boolean).join(' ')}(으)로 지정했습니다.`,
+      `${saved.postalCode} 우편번호를 ${[saved.sido, saved.sigungu, saved.gu].filter(Boolean).join(' ')}(으)로 지정했습니다. 기존 주문은 ‘지역별 주문 수 · 재분류’에서 다시 분류할 수 있습니다.`,
     );
   }
 
@@ -72,6 +72,10 @@ export class PostalRegionController {
     @Req() req: Request,
   ) {
     await this.regions.removeOverride(id, form.reason, actor);
-    flash(req, 'success', '예외 규칙을 삭제했습니다.');
+    flash(
+      req,
+      'success',
+      '예외 규칙을 삭제했습니다. 기존 주문은 ‘지역별 주문 수 · 재분류’에서 다시 분류할 수 있습니다.',
+    );
   }
 }

@@ -13,6 +13,11 @@ export const AUDIT_ACTIONS = {
   USER_PASSWORD_RESET: '비밀번호 초기화',
   POSTAL_OVERRIDE_SET: '우편번호 예외 규칙 지정',
   POSTAL_OVERRIDE_REMOVED: '우편번호 예외 규칙 삭제',
+  CHANNEL_CREATED: '채널 추가',
+  CHANNEL_DEACTIVATED: '채널 비활성화',
+  CHANNEL_ACTIVATED: '채널 활성화',
+  CHANNEL_LAYOUT_SAVED: '채널 양식 저장',
+  REGION_RECLASSIFIED: '주문 배송 지역 재분류',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -41,7 +41,7 @@ describe('the migration command', () => {
     expect(result.applied).toEqual(files.map((f) => f.name));
     const rows = await admin((c) =>
       c.query(
-        `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM \`${scratchDb}\`._prisma_migrations`,
+        `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM \`${scratchDb}\`._prisma_migrations ORDER BY migration_name`,
       ),
     );
     expect(rows).toHaveLength(files.length);

@@ -225,6 +225,15 @@ describe('the order list', () => {
     expect(listed(await page('?q=01022223333')).sort()).toEqual(both);
   });
 
+  it('finds an order by the buyer phone when someone else receives it', async () => {
+    await orders({
+      recipientPhone: '010-7777-8888',
+      buyerPhone: '010-6666-1234',
+      items: [{ externalItemNo: '5100000000001' }],
+    });
+    expect(listed(await page('?q=01066661234'))).toEqual(['5100000000001']);
+  });
+
   it('finds recipient or buyer names and product names by their beginning', async () => {
     await orders(
       { recipientName: '박지훈', items: [{ externalItemNo: '6000000000001' }] },

@@ -17,6 +17,9 @@ const order = { id: 1, ...row, memo: '문 앞' } as unknown as ExistingOrder;
 const item = {
   id: 9,
   orderId: 1,
+  orderedAt: new Date('2026-11-20T01:00:00Z'),
+  scheduledDate: null,
+  completedAt: null,
   status: 'CONFIRMED',
   claimType: null,
   courier: null,

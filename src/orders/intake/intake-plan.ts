@@ -23,6 +23,9 @@ export interface ExistingOrder {
 export interface ExistingItem {
   id: number;
   orderId: number;
+  orderedAt: Date;
+  scheduledDate: Date | null;
+  completedAt: Date | null;
   status: ItemStatus;
   claimType: ClaimType | null;
   courier: string | null;

@@ -9,6 +9,12 @@ import {
   parseWon,
 } from './intake-values';
 
+// The catalog product/option a clerk picked on a form: linked as is, never matched by text.
+export interface ChosenItem {
+  productId: number;
+  optionId: number | null;
+}
+
 export interface IntakeRow {
   rowNumber: number;
   externalItemNo: string;
@@ -33,6 +39,7 @@ export interface IntakeRow {
   trackingNo: string | null;
   memo: string | null;
   requestedDate: Date | null;
+  chosen?: ChosenItem;
 }
 
 export interface RowError {

@@ -13,20 +13,20 @@ import type { RegionLookup } from '../../postal-region/region-lookup';
 import { bundleKeyOf } from '../bundle-key';
 import { lifeDateOf } from '../order-status';
 import { batchesOf } from './batches';
-import { Change, ExistingItem, ExistingOrder, diffItem, diffOrder } from './intake-plan';
-import { IntakeRow, RowError, readIntakeRow } from './intake-row';
-import {
-  NewEvent,
-  NewItem,
-  NewOrder,
-  insertEvents,
-  insertItems,
-  insertOrders,
-} from './intake-writer';
+import { BatchWrites, applyWrites } from './intake-apply';
+import { ExistingItem, ExistingOrder, diffItem, diffOrder } from './intake-plan';
+import { ChosenItem, IntakeRow, RowError, readIntakeRow } from './intake-row';
+import type { NewOrder } from './intake-writer';
+
+export interface IntakeInput {
+  rowNumber: number;
+  raw: RawOrderRow;
+  chosen?: ChosenItem;
+}
 
 export interface IntakeRequest {
   channel: Channel;
-  rows: AsyncIterable<{ rowNumber: number; raw: RawOrderRow }>;
+  rows: AsyncIterable<IntakeInput>;
   headerOf: (field: ImportField) => string;
   source: EventSource;
   actorId: number | null;
@@ -35,6 +35,9 @@ export interface IntakeRequest {
   // Set on commit: the preview's planHash. A different plan means the orders changed since
   // the preview, and nothing is written.
   expectedPlanHash?: string;
+  // Set by a form that registers one new order: it is written whole or not at all, and an
+  // order or item number that already exists aborts the run instead of updating that order.
+  newOrderOnly?: boolean;
 }
 
 export class PlanChangedError extends DomainError {
@@ -44,6 +47,12 @@ export class PlanChangedError extends DomainError {
       '미리보기 이후 주문 데이터가 바뀌었습니다. 파일을 다시 올려 미리보기를 확인하세요.',
       HttpStatus.CONFLICT,
     );
+  }
+}
+
+export class OrderNoTakenError extends DomainError {
+  constructor() {
+    super('ORDER_NO_TAKEN', '이미 있는 주문번호입니다.', HttpStatus.CONFLICT);
   }
 }
 
@@ -111,6 +120,7 @@ export class IntakePipeline {
       await this.prisma.$transaction(
         async (tx) => {
           await this.process(state, tx);
+          if (req.newOrderOnly) assertAllCreated(state.summary);
           const planHash = state.hash.copy().digest('hex');
           if (req.expectedPlanHash && planHash !== req.expectedPlanHash)
             throw new PlanChangedError();
@@ -136,12 +146,9 @@ export class IntakePipeline {
     }
   }
 
-  private readBatch(
-    state: RunState,
-    batch: Array<{ rowNumber: number; raw: RawOrderRow }>,
-  ): IntakeRow[] {
+  private readBatch(state: RunState, batch: IntakeInput[]): IntakeRow[] {
     const rows: IntakeRow[] = [];
-    for (const { rowNumber, raw } of batch) {
+    for (const { rowNumber, raw, chosen } of batch) {
       const { row, errors } = readIntakeRow({ raw, rowNumber, headerOf: state.req.headerOf });
       if (!row) {
         this.reject(state, errors);
@@ -159,7 +166,7 @@ export class IntakePipeline {
         continue;
       }
       state.seenItems.set(row.externalItemNo, rowNumber);
-      rows.push(row);
+      rows.push(chosen ? { ...row, chosen } : row);
     }
     return rows;
   }
@@ -185,6 +192,9 @@ export class IntakePipeline {
           id: true,
           orderId: true,
           externalItemNo: true,
+          orderedAt: true,
+          scheduledDate: true,
+          completedAt: true,
           status: true,
           claimType: true,
           courier: true,
@@ -217,7 +227,19 @@ export class IntakePipeline {
         this.planUpdate(state, row, existing, existingOrders.get(row.externalOrderNo), writes);
       else await this.planCreate(state, db, row, existingOrders.get(row.externalOrderNo), writes);
     }
-    if (state.req.commit) await this.write(state, db, writes);
+    if (!state.req.commit) return;
+    await applyWrites(
+      db,
+      {
+        channelId: state.req.channel.id,
+        actorId: state.req.actorId,
+        source: state.req.source,
+        now: state.now,
+        regions: state.regions,
+        ordersThisRun: state.ordersThisRun,
+      },
+      writes,
+    );
   }
 
   private planUpdate(
@@ -232,7 +254,7 @@ export class IntakePipeline {
     if (order && orderChanges.length) writes.orderUpdates.set(order.id, orderChanges);
     const touched =
       itemChanges.length > 0 || (order !== undefined && writes.orderUpdates.has(order.id));
-    if (itemChanges.length) writes.itemUpdates.push({ item: existing, row, changes: itemChanges });
+    if (itemChanges.length) writes.itemUpdates.push({ item: existing, changes: itemChanges });
     if (touched) state.summary.updated += 1;
     else state.summary.unchanged += 1;
     state.hash.update(
@@ -247,7 +269,9 @@ export class IntakePipeline {
     order: ExistingOrder | undefined,
     writes: BatchWrites,
   ): Promise<void> {
-    const listing = await this.resolveListing(state, db, row);
+    const listing = row.chosen
+      ? chosenListing(row.chosen)
+      : await this.resolveListing(state, db, row);
     const product = listing.productId ? state.catalog.products.get(listing.productId) : undefined;
     const option = listing.optionId ? state.catalog.options.get(listing.optionId) : undefined;
     if ((product && !state.catalog.isProductOrderable(product)) || option?.deleted) {
@@ -344,117 +368,22 @@ export class IntakePipeline {
     state.listings.set(key, listing);
     return listing;
   }
-
-  private async write(
-    state: RunState,
-    db: Prisma.TransactionClient,
-    writes: BatchWrites,
-  ): Promise<void> {
-    const { now, req } = state;
-    const createdOrders = await insertOrders(db, [...writes.newOrders.values()], now);
-    for (const [no, id] of createdOrders) state.ordersThisRun.set(no, id);
-    const newItems = writes.newItems.map(({ externalOrderNo, item }) => ({
-      ...item,
-      orderId: item.orderId || state.ordersThisRun.get(externalOrderNo)!,
-    }));
-    await insertItems(db, newItems, now);
-    const events: NewEvent[] = [];
-    const event = (
-      orderId: number,
-      itemId: number | null,
-      type: string,
-      from: string | null,
-      to: string | null,
-    ) =>
-      events.push({
-        orderId,
-        itemId,
-        actorId: req.actorId,
-        source: req.source,
-        type,
-        fromValue: from,
-        toValue: to,
-        at: now,
-      });
-    for (const [no, id] of createdOrders) {
-      const count = newItems.filter((i) => i.orderId === id).length;
-      event(id, null, 'CREATED', null, `${no} (${count}개 품목)`);
-    }
-    for (const { item, changes } of writes.itemUpdates) {
-      await this.updateItem(db, item, changes, now);
-      for (const c of changes) event(item.orderId, item.id, c.type, c.from, c.to);
-    }
-    for (const [orderId, changes] of writes.orderUpdates) {
-      await this.updateOrder(state, db, orderId, changes);
-      for (const c of changes) event(orderId, null, c.type, c.from, c.to);
-    }
-    await insertEvents(db, events);
-  }
-
-  private async updateItem(
-    db: Prisma.TransactionClient,
-    item: ExistingItem,
-    changes: Change[],
-    now: Date,
-  ) {
-    const data: Prisma.OrderItemUpdateInput = { version: { increment: 1 } };
-    for (const c of changes) (data as Record<string, unknown>)[c.field] = c.to;
-    const status = changes.find((c) => c.field === 'status')?.to as
-      ExistingItem['status'] | undefined;
-    if (status === 'DELIVERED' || status === 'COMPLETED') data.completedAt = now;
-    const updated = await db.orderItem.update({ where: { id: item.id }, data });
-    if (status) {
-      await db.orderItem.update({
-        where: { id: item.id },
-        data: { lifeDate: lifeDateOf(updated) },
-      });
-    }
-  }
-
-  private async updateOrder(
-    state: RunState,
-    db: Prisma.TransactionClient,
-    orderId: number,
-    changes: Change[],
-  ) {
-    const data: Record<string, unknown> = { version: { increment: 1 } };
-    for (const c of changes) data[c.field] = c.to;
-    const order = await db.order.update({
-      where: { id: orderId },
-      data: data as Prisma.OrderUpdateInput,
-    });
-    if (!changes.some((c) => c.type === 'ADDRESS' || c.type === 'RECIPIENT')) return;
-    const region = state.regions.lookup({ postalCode: order.postalCode, address: order.address });
-    const items = await db.orderItem.findMany({
-      where: { orderId },
-      select: { id: true, bundleNo: true },
-    });
-    for (const item of items) {
-      await db.orderItem.update({
-        where: { id: item.id },
-        data: {
-          regionSido: region.ambiguous ? null : region.sido,
-          regionSigungu: region.ambiguous ? null : region.sigungu,
-          bundleKey: bundleKeyOf({
-            channelId: state.req.channel.id,
-            bundleNo: item.bundleNo,
-            recipientName: order.recipientName,
-            recipientPhone: order.recipientPhone,
-            address: [order.address, order.addressDetail].filter(Boolean).join(' '),
-            orderId,
-            doNotCombine: order.doNotCombine,
-          }),
-        },
-      });
-    }
-  }
 }
 
-class BatchWrites {
-  readonly newOrders = new Map<string, NewOrder>();
-  readonly newItems: Array<{ externalOrderNo: string; item: NewItem }> = [];
-  readonly itemUpdates: Array<{ item: ExistingItem; row: IntakeRow; changes: Change[] }> = [];
-  readonly orderUpdates = new Map<number, Change[]>();
+// No channel listing stands between the item and the catalog item the clerk picked.
+const chosenListing = ({ productId, optionId }: ChosenItem): ListingRef => ({
+  id: 0,
+  productId,
+  optionId,
+  needsReview: false,
+});
+
+function assertAllCreated(summary: IntakeSummary): void {
+  if (summary.failed) {
+    const message = summary.errors.map((e) => e.message).join(' ');
+    throw new DomainError('INTAKE_REJECTED', message);
+  }
+  if (summary.updated || summary.unchanged) throw new OrderNoTakenError();
 }
 
 function newOrderOf(channelId: number, row: IntakeRow): NewOrder {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX `Order_buyerPhone_idx` ON `Order`(`buyerPhone`);
