@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ClaimType, DeliveryMethod, ItemStatus } from '../generated/prisma/enums';
 import { hrefWith } from '../shared/views/pagination';
+import { trim } from '../shared/http/form-transforms';
 
 export const SORT_KEYS = [
   'orderedAt',
@@ -47,7 +48,6 @@ export const COUNT_CAP = 10_000;
 export const DEFAULT_PAGE_SIZE = 50;
 
 type Input = { value: unknown };
-const trim = ({ value }: Input) => (typeof value === 'string' ? value.trim() : value);
 // A blank form field ("전체", an empty date) means the filter is not given.
 const isBlank = (value: unknown): boolean =>
   Array.isArray(value) ? value.every(isBlank) : value == null || String(value).trim() === '';

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
-import { trim } from './form-transforms';
+import { trim } from '../../shared/http/form-transforms';
 
 export class CategoryForm {
   @Transform(trim)

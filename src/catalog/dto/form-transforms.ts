@@ -1,12 +1,6 @@
+import { toWon } from '../../shared/http/form-transforms';
+
 type Input = { value: unknown };
-
-export const trim = ({ value }: Input) => (typeof value === 'string' ? value.trim() : value);
-
-// Prices are typed as "890000" or "890,000"; anything else is left for the validator to refuse.
-export const toWon = ({ value }: Input) =>
-  typeof value === 'string' && /^\s*\d[\d,]*\s*$/.test(value)
-    ? Number(value.replace(/[\s,]/g, ''))
-    : value;
 
 // An option's extra price may be left blank: it means no extra charge.
 export const toWonOrZero = (input: Input) =>

@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import { DeliveryMethod } from '../../generated/prisma/enums';
 import { OptionRowInput } from '../option-changes';
-import { MAX_WON, catalogPathOnly, toId, toWon, toWonOrZero, trim } from './form-transforms';
+import { toWon, trim } from '../../shared/http/form-transforms';
+import { MAX_WON, catalogPathOnly, toId, toWonOrZero } from './form-transforms';
 
 const PRICE = '판매가는 0원 이상의 정수로 입력하세요.';
 const EXTRA = '추가금은 0원 이상의 정수로 입력하세요.';

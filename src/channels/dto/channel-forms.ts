@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../shared/http/form-transforms';
 
 export class CreatePartnerForm {
   // The code names the channel in CLI imports and URLs, so it stays plain ASCII.

@@ -2,7 +2,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import type { AddOnInput } from '../order-claims.service';
 import { CLAIM_KINDS, ClaimKind } from '../order-transition';
-import { STALE_FORM, toInt, toWon, trim, trimToUndefined } from './order-form-transforms';
+import { toInt, toWon, trim, trimToUndefined } from '../../shared/http/form-transforms';
+import { STALE_FORM } from './order-form-transforms';
 
 const QUANTITY = '수량은 1~999 사이의 정수로 입력하세요.';
 const PRICE = '단가는 0원~1억 원 사이의 정수로 입력하세요.';

@@ -10,7 +10,8 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { RecipientFields } from '../order-recipient-changes';
-import { STALE_FORM, toInt, trim, trimToUndefined } from './order-form-transforms';
+import { toInt, trim, trimToUndefined } from '../../shared/http/form-transforms';
+import { STALE_FORM } from './order-form-transforms';
 
 export class RecipientForm {
   @Transform(trim)

@@ -10,7 +10,8 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ItemStatus } from '../../generated/prisma/enums';
-import { STALE_FORM, toInt, toIntList, trimToUndefined } from './order-form-transforms';
+import { toInt, toIntList, trimToUndefined } from '../../shared/http/form-transforms';
+import { STALE_FORM } from './order-form-transforms';
 
 // Enough for a day's work on one screen, small enough to finish within a request.
 export const BULK_STATUS_LIMIT = 500;

@@ -15,7 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { STALE_FORM, toInt, toWon, trim, trimToUndefined } from './order-form-transforms';
+import { toInt, toWon, trim, trimToUndefined } from '../../shared/http/form-transforms';
+import { STALE_FORM } from './order-form-transforms';
 
 export const SHOWROOM_MAX_ITEMS = 20;
 

@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../generated/prisma/enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../shared/http/form-transforms';
 
 export const PASSWORD_RULE = '비밀번호는 8자 이상, 영문과 숫자를 함께 써야 합니다.';
 const PASSWORD_PATTERN = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
