@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module';
 import { DashboardController } from './dashboard.controller';
 
-@Module({ controllers: [DashboardController] })
+@Module({ imports: [OrdersModule], controllers: [DashboardController] })
 export class DashboardModule {}

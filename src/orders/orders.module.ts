@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { ImportsController } from './imports.controller';
 import { ListingReviewController } from './listing-review.controller';
 import { ListingReviewService } from './listing-review.service';
+import { OrderDeskSummaryService } from './order-desk-summary.service';
 import { ImportStore } from './intake/import-store';
 import { ImportService } from './intake/import.service';
 import { IntakePipeline } from './intake/intake.pipeline';
@@ -38,6 +39,7 @@ import { ShowroomOrderService } from './showroom-order.service';
   providers: [
     IntakePipeline,
     ListingReviewService,
+    OrderDeskSummaryService,
     ImportStore,
     ImportService,
     OrderHistoryService,
@@ -51,6 +53,6 @@ import { ShowroomOrderService } from './showroom-order.service';
     ShowroomOrderService,
     RegionReclassifyService,
   ],
-  exports: [ImportService],
+  exports: [ImportService, OrderDeskSummaryService],
 })
 export class OrdersModule {}

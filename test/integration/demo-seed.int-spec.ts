@@ -90,6 +90,17 @@ describe('the demo orders', () => {
     expect(await prisma.orderEvent.count({ where: { type: 'CREATED' } })).toBe(300);
   });
 
+  it("show on the clerk's dashboard how many items wait in each queue", async () => {
+    const prisma = app.get(PrismaService);
+    const clerk = await logIn(app.getHttpServer(), 'clerk', { password: 'demo-pass-1234' });
+    const page = await clerk.get('/');
+    const newCount = await prisma.orderItem.count({ where: { status: 'NEW' } });
+    expect(newCount).toBeGreaterThan(0);
+    expect(page.text).toMatch(new RegExp(`data-queue="NEW"[\\s\\S]*?fw-semibold">${newCount}<`));
+    const driver = await logIn(app.getHttpServer(), 'driver', { password: 'demo-pass-1234' });
+    expect((await driver.get('/')).text).not.toContain('data-testid="queues"');
+  });
+
   it('change nothing when seeded again', async () => {
     const again = await seedOrders();
     expect(Object.values(again).map((s) => s.created + s.updated)).toEqual([0, 0, 0]);
