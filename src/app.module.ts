@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
+import { DeliveryModule } from './delivery-bundling/delivery.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrdersModule } from './orders/orders.module';
 import { PostalRegionModule } from './postal-region/postal-region.module';
@@ -34,6 +35,7 @@ import { AppConfig } from './config/app-config';
     CatalogModule,
     PostalRegionModule,
     OrdersModule,
+    DeliveryModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

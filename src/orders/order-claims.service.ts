@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import { BundlesService } from '../delivery-bundling/bundles.service';
 import { DomainError, FormValidationError } from '../shared/http/domain-error';
 import { nextAddOnItemNo } from './order-add-on';
 import { OrderHistoryService } from './order-history.service';
@@ -21,6 +22,7 @@ export class OrderClaimsService {
     private readonly prisma: PrismaService,
     private readonly status: OrderStatusService,
     private readonly history: OrderHistoryService,
+    private readonly bundles: BundlesService,
   ) {}
 
   // A cancel, return or exchange taken by phone: the item enters the claim's "requested"
@@ -112,6 +114,8 @@ export class OrderClaimsService {
         where: { id: orderId },
         data: { totalAmount: { increment: amount } },
       });
+      // Joins the open stop of the item it amends, or starts the next one if that left.
+      await this.bundles.syncKeys([item.bundleKey], tx);
       await this.history.record(tx, [
         {
           orderId,

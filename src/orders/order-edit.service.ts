@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
+import { BundlesService } from '../delivery-bundling/bundles.service';
 import { PostalRegionService } from '../postal-region/postal-region.service';
 import { DomainError } from '../shared/http/domain-error';
 import { lifeDateOf } from './order-status';
@@ -39,6 +40,7 @@ export class OrderEditService {
     private readonly prisma: PrismaService,
     private readonly regions: PostalRegionService,
     private readonly history: OrderHistoryService,
+    private readonly bundles: BundlesService,
   ) {}
 
   // Corrects who receives the order and where/when; every item follows to its new region
@@ -156,6 +158,8 @@ export class OrderEditService {
         },
       });
     }
+    // The items may now belong to another stop, and their old stop's header may change.
+    await this.bundles.syncOrders([order.id], tx);
   }
 }
 

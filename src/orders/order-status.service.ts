@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { EventSource, ItemStatus } from '../generated/prisma/enums';
 import { PrismaService } from '../database/prisma.service';
+import { BundlesService } from '../delivery-bundling/bundles.service';
 import { DomainError } from '../shared/http/domain-error';
 import { OrderEventInput, OrderHistoryService, Tx } from './order-history.service';
 import { statusColumnsAfter, transitionRefusal } from './order-transition';
@@ -21,6 +22,7 @@ export const STATUS_ITEM_SELECT = {
   orderedAt: true,
   scheduledDate: true,
   completedAt: true,
+  bundleKey: true,
 } satisfies Prisma.OrderItemSelect;
 
 export type StatusItem = Prisma.OrderItemGetPayload<{ select: typeof STATUS_ITEM_SELECT }>;
@@ -48,6 +50,7 @@ export class OrderStatusService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly history: OrderHistoryService,
+    private readonly bundles: BundlesService,
   ) {}
 
   // A change from a page that showed the item at `version`: if anyone changed the item since
@@ -93,6 +96,8 @@ export class OrderStatusService {
     });
     if (count === 0) return { kind: 'stale' };
     await this.history.record(tx, statusEvents(item, columns, change));
+    // A cancel takes the item off its delivery stop, a return puts a pickup on one.
+    await this.bundles.syncKeys([item.bundleKey], tx);
     return { kind: 'applied' };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ChannelsModule } from '../channels/channels.module';
+import { DeliveryBundlingModule } from '../delivery-bundling/delivery-bundling.module';
 import { PostalRegionModule } from '../postal-region/postal-region.module';
 import { UsersModule } from '../users/users.module';
 import { ImportsController } from './imports.controller';
@@ -26,7 +27,7 @@ import { ShowroomOrderController } from './showroom-order.controller';
 import { ShowroomOrderService } from './showroom-order.service';
 
 @Module({
-  imports: [UsersModule, PostalRegionModule, CatalogModule, ChannelsModule],
+  imports: [UsersModule, PostalRegionModule, CatalogModule, ChannelsModule, DeliveryBundlingModule],
   // The list first: its /orders/export.xlsx must be matched before the detail's /orders/:id.
   controllers: [
     ImportsController,
@@ -53,6 +54,6 @@ import { ShowroomOrderService } from './showroom-order.service';
     ShowroomOrderService,
     RegionReclassifyService,
   ],
-  exports: [ImportService, OrderDeskSummaryService],
+  exports: [ImportService, OrderDeskSummaryService, OrderStatusService, OrderHistoryService],
 })
 export class OrdersModule {}

@@ -30,6 +30,8 @@ export interface ApplyContext {
   regions: RegionLookup;
   // Orders created by earlier batches of the same file, for items that arrive later.
   ordersThisRun: Map<string, number>;
+  // Delivery bundles (DeliveryBundlingModule) re-derived for the orders a batch touched.
+  syncBundles: (orderIds: number[], db: Db) => Promise<void>;
 }
 
 export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites): Promise<void> {
@@ -69,6 +71,23 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
     for (const c of changes) event(orderId, null, c);
   }
   await insertEvents(db, events);
+  await syncTouchedBundles(db, ctx, newItems, writes);
+}
+
+// Bundles are a read model of the items: kept in step inside the batch's own transaction,
+// so a file that fails half-way leaves no bundle behind either.
+function syncTouchedBundles(
+  db: Db,
+  ctx: ApplyContext,
+  newItems: ReadonlyArray<{ orderId: number }>,
+  writes: BatchWrites,
+): Promise<void> {
+  const orderIds = new Set([
+    ...newItems.map((i) => i.orderId),
+    ...writes.itemUpdates.map((u) => u.item.orderId),
+    ...writes.orderUpdates.keys(),
+  ]);
+  return ctx.syncBundles([...orderIds], db);
 }
 
 async function updateItem(db: Db, item: ExistingItem, changes: Change[], now: Date) {

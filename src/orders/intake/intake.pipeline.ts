@@ -7,6 +7,7 @@ import type { CatalogSnapshot } from '../../catalog/catalog-snapshot';
 import type { ImportField, RawOrderRow } from '../../channels/import-fields';
 import { ListingRef, ListingsService, listingKeyOf } from '../../channels/listings.service';
 import { PrismaService } from '../../database/prisma.service';
+import { BundlesService } from '../../delivery-bundling/bundles.service';
 import { PostalRegionService } from '../../postal-region/postal-region.service';
 import { DomainError } from '../../shared/http/domain-error';
 import type { RegionLookup } from '../../postal-region/region-lookup';
@@ -93,6 +94,7 @@ export class IntakePipeline {
     private readonly catalogService: CatalogService,
     private readonly listingsService: ListingsService,
     private readonly postal: PostalRegionService,
+    private readonly bundles: BundlesService,
   ) {}
 
   async run(req: IntakeRequest): Promise<IntakeSummary> {
@@ -237,6 +239,7 @@ export class IntakePipeline {
         now: state.now,
         regions: state.regions,
         ordersThisRun: state.ordersThisRun,
+        syncBundles: (orderIds, tx) => this.bundles.syncOrders(orderIds, tx),
       },
       writes,
     );

@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
   { label: '대시보드', href: '/', roles: EVERYONE },
   { label: '주문', href: '/orders', roles: [Role.ADMIN, Role.CLERK] },
   { label: '매장 주문 등록', href: '/orders/new', roles: [Role.ADMIN, Role.CLERK] },
+  { label: '배송', href: '/delivery', roles: [Role.ADMIN, Role.CLERK, Role.DELIVERY] },
   { label: '주문 가져오기', href: '/imports', roles: [Role.ADMIN, Role.CLERK] },
   { label: '상품 연결 검토', href: '/orders/listings', roles: [Role.ADMIN, Role.CLERK] },
   { label: '채널·양식', href: '/admin/channels', roles: [Role.ADMIN] },

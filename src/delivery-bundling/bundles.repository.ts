@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../generated/prisma/client';
+import type { BundleStatus } from '../generated/prisma/enums';
+import type { BundleHeader } from './bundle-header';
+
+export type Tx = Prisma.TransactionClient;
+
+// Decision: bundles are a read model of order items. The orders module owns OrderItem and
+// calls BundlesService after its writes, in its own transaction; this file is the one place
+// outside the orders module that writes to OrderItem, and it writes only bundleId. Every
+// DeliveryBundle write goes through here too.
+
+export const MEMBER_ITEM_SELECT = {
+  id: true,
+  bundleId: true,
+  bundleKey: true,
+  channelId: true,
+  deliveryMethod: true,
+  status: true,
+  scheduledDate: true,
+  regionSido: true,
+  regionSigungu: true,
+  order: {
+    select: {
+      id: true,
+      orderedAt: true,
+      recipientName: true,
+      recipientPhone: true,
+      postalCode: true,
+      address: true,
+      addressDetail: true,
+      memo: true,
+      requestedDate: true,
+    },
+  },
+} satisfies Prisma.OrderItemSelect;
+
+export type MemberItem = Prisma.OrderItemGetPayload<{ select: typeof MEMBER_ITEM_SELECT }>;
+
+const BUNDLE_SELECT = {
+  id: true,
+  bundleKey: true,
+  status: true,
+  channelId: true,
+  recipientName: true,
+  recipientPhone: true,
+  address: true,
+  postalCode: true,
+  regionSido: true,
+  regionSigungu: true,
+  memo: true,
+  scheduledDate: true,
+} satisfies Prisma.DeliveryBundleSelect;
+
+export type StoredBundle = Prisma.DeliveryBundleGetPayload<{ select: typeof BUNDLE_SELECT }>;
+
+const CHUNK = 1000;
+
+@Injectable()
+export class BundlesRepository {
+  // FOR UPDATE over the key range: two writers syncing one key take turns, so a key never
+  // gets two open bundles (the gap lock also holds back the other's insert).
+  async lockKeys(tx: Tx, keys: readonly string[]): Promise<StoredBundle[]> {
+    if (!keys.length) return [];
+    await tx.$queryRaw`SELECT id FROM DeliveryBundle WHERE bundleKey IN (${Prisma.join(keys)}) FOR UPDATE`;
+    return tx.deliveryBundle.findMany({
+      where: { bundleKey: { in: [...keys] } },
+      select: BUNDLE_SELECT,
+    });
+  }
+
+  itemsOfKeys(tx: Tx, keys: readonly string[]): Promise<MemberItem[]> {
+    return tx.orderItem.findMany({
+      where: { bundleKey: { in: [...keys] } },
+      select: MEMBER_ITEM_SELECT,
+    });
+  }
+
+  // Items still pointing at these bundles although their key moved on (re-addressed, do
+  // not combine): their keys must be synced together, or the old bundle keeps them.
+  async straysOf(tx: Tx, bundleIds: readonly number[], keys: readonly string[]) {
+    if (!bundleIds.length) return [];
+    return tx.orderItem.findMany({
+      where: {
+        bundleId: { in: [...bundleIds] },
+        OR: [{ bundleKey: null }, { bundleKey: { notIn: [...keys] } }],
+      },
+      select: { id: true, bundleKey: true },
+    });
+  }
+
+  async keysOfBundles(tx: Tx, ids: readonly number[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await tx.deliveryBundle.findMany({
+      where: { id: { in: [...ids] } },
+      select: { bundleKey: true },
+    });
+    return rows.map((r) => r.bundleKey);
+  }
+
+  async keysOfOrders(tx: Tx, orderIds: readonly number[]): Promise<string[]> {
+    if (!orderIds.length) return [];
+    const rows = await tx.orderItem.findMany({
+      where: { orderId: { in: [...orderIds] }, bundleKey: { not: null } },
+      select: { bundleKey: true },
+      distinct: ['bundleKey'],
+    });
+    return rows.map((r) => r.bundleKey!);
+  }
+
+  async allKeys(tx: Tx): Promise<string[]> {
+    const [items, bundles] = await Promise.all([
+      tx.orderItem.findMany({
+        where: { bundleKey: { not: null } },
+        select: { bundleKey: true },
+        distinct: ['bundleKey'],
+      }),
+      tx.deliveryBundle.findMany({ select: { bundleKey: true }, distinct: ['bundleKey'] }),
+    ]);
+    return [...new Set([...items.map((i) => i.bundleKey!), ...bundles.map((b) => b.bundleKey)])];
+  }
+
+  // One multi-row insert, then the ids read back: under the key lock the only open bundle
+  // of each of these keys is the one just created.
+  async createOpen(
+    tx: Tx,
+    rows: ReadonlyArray<{ bundleKey: string; header: BundleHeader }>,
+    now: Date,
+  ): Promise<Map<string, number>> {
+    if (!rows.length) return new Map();
+    await tx.deliveryBundle.createMany({
+      data: rows.map(({ bundleKey, header }) => ({
+        bundleKey,
+        ...header,
+        status: 'OPEN' as BundleStatus,
+        lastActivityAt: now,
+      })),
+    });
+    const created = await tx.deliveryBundle.findMany({
+      where: { bundleKey: { in: rows.map((r) => r.bundleKey) }, status: 'OPEN' },
+      select: { id: true, bundleKey: true },
+    });
+    return new Map(created.map((b) => [b.bundleKey, b.id]));
+  }
+
+  async updateHeader(
+    tx: Tx,
+    id: number,
+    data: Partial<BundleHeader> & { lastActivityAt?: Date },
+  ): Promise<void> {
+    await tx.deliveryBundle.update({ where: { id }, data });
+  }
+
+  // One statement per thousand items rather than one per item: an import batch moves a
+  // thousand items at once. The item's version is left alone, as bundleId never conflicts
+  // with a status change.
+  async assignItems(tx: Tx, assignments: ReadonlyMap<number, number | null>): Promise<void> {
+    const entries = [...assignments];
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK);
+      const cases = Prisma.join(
+        chunk.map(([id, bundleId]) => Prisma.sql`WHEN ${id} THEN ${bundleId}`),
+        ' ',
+      );
+      const ids = Prisma.join(chunk.map(([id]) => id));
+      await tx.$executeRaw`UPDATE OrderItem SET bundleId = CASE id ${cases} END WHERE id IN (${ids})`;
+    }
+  }
+
+  // Guarded by the status the driver's page showed: a second tap finds it already changed.
+  async setOutcome(
+    tx: Tx,
+    params: {
+      id: number;
+      from: BundleStatus;
+      to: BundleStatus;
+      now: Date;
+      failedReason?: string;
+    },
+  ): Promise<boolean> {
+    const { id, from, to, now, failedReason } = params;
+    const { count } = await tx.deliveryBundle.updateMany({
+      where: { id, status: from },
+      data: {
+        status: to,
+        lastActivityAt: now,
+        ...(to === 'DELIVERED' ? { deliveredAt: now, failedReason: null } : {}),
+        ...(to === 'FAILED' ? { failedReason } : {}),
+      },
+    });
+    return count === 1;
+  }
+}

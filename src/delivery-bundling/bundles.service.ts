@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import type { BundleStatus } from '../generated/prisma/enums';
+import { BundleHeader, bundleHeaderOf, sameHeader } from './bundle-header';
+import { NEW_BUNDLE, Placement, placeItems } from './bundle-membership';
+import type { BundleOutcome } from './bundle-outcome';
+import { BundlesRepository, MemberItem, StoredBundle, Tx } from './bundles.repository';
+
+// Keys expand when items moved between keys; a chain longer than this is not a real case.
+const MAX_EXPANSIONS = 4;
+const REBUILD_CHUNK = 500;
+
+@Injectable()
+export class BundlesService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: BundlesRepository,
+  ) {}
+
+  // Brings the bundles of these keys in step with their items. Called by the orders module
+  // inside the transaction of its own write, so bundles never show a rolled-back change.
+  async syncKeys(keys: ReadonlyArray<string | null>, tx?: Tx, now = new Date()): Promise<void> {
+    const wanted = [...new Set(keys.filter((k): k is string => !!k))];
+    if (!wanted.length) return;
+    if (!tx) return this.prisma.$transaction((t) => this.syncKeys(wanted, t, now));
+    const { bundles, items, detached } = await this.load(tx, wanted);
+    const assignments = new Map<number, number | null>(detached.map((id) => [id, null]));
+    const toCreate: Array<{ bundleKey: string; header: BundleHeader; members: MemberItem[] }> = [];
+    for (const [key, keyItems] of groupBy(items, (i) => i.bundleKey!)) {
+      const keyBundles = bundles.filter((b) => b.bundleKey === key);
+      const placements = placeItems({ items: keyItems, bundles: keyBundles });
+      const fresh = keyItems.filter((i) => placements.get(i.id) === NEW_BUNDLE);
+      const header = bundleHeaderOf(fresh);
+      if (header) toCreate.push({ bundleKey: key, header, members: fresh });
+      for (const item of keyItems) {
+        const placed = placements.get(item.id) as Placement;
+        if (placed !== NEW_BUNDLE && placed !== item.bundleId) assignments.set(item.id, placed);
+      }
+    }
+    const created = await this.repo.createOpen(tx, toCreate, now);
+    for (const { bundleKey, members } of toCreate) {
+      for (const m of members) assignments.set(m.id, created.get(bundleKey)!);
+    }
+    await this.refreshHeaders(tx, bundles, items, assignments, now);
+    await this.repo.assignItems(tx, assignments);
+  }
+
+  // Every key an order's items carry: after an order-level write (new address, do not
+  // combine, an intake batch) the caller need not know which keys changed.
+  async syncOrders(orderIds: readonly number[], tx: Tx): Promise<void> {
+    await this.syncKeys(await this.repo.keysOfOrders(tx, [...new Set(orderIds)]), tx);
+  }
+
+  // The read model recomputed from the items, key by key; the same rules as the incremental
+  // path, so on a consistent database it changes nothing.
+  async rebuildAll(): Promise<void> {
+    const keys = await this.repo.allKeys(this.prisma);
+    for (let i = 0; i < keys.length; i += REBUILD_CHUNK) {
+      await this.syncKeys(keys.slice(i, i + REBUILD_CHUNK));
+    }
+  }
+
+  // The driver's outcome, guarded by the status the page showed (a second tap changes
+  // nothing). Returns false when the bundle is no longer in that status.
+  recordOutcome(
+    tx: Tx,
+    params: { id: number; from: BundleStatus; to: BundleOutcome; now: Date; reason?: string },
+  ): Promise<boolean> {
+    const { reason, ...rest } = params;
+    return this.repo.setOutcome(tx, { ...rest, failedReason: reason });
+  }
+
+  private async load(tx: Tx, start: string[]) {
+    const keys = new Set(start);
+    for (let round = 0; ; round++) {
+      const list = [...keys];
+      const bundles = await this.repo.lockKeys(tx, list);
+      const items = await this.repo.itemsOfKeys(tx, list);
+      const strays = await this.repo.straysOf(
+        tx,
+        bundles.map((b) => b.id),
+        list,
+      );
+      const known = new Set(bundles.map((b) => b.id));
+      const foreign = items.filter((i) => i.bundleId !== null && !known.has(i.bundleId));
+      const more = [
+        ...strays.map((s) => s.bundleKey).filter((k): k is string => k !== null),
+        ...(await this.repo.keysOfBundles(
+          tx,
+          foreign.map((i) => i.bundleId!),
+        )),
+      ].filter((k) => !keys.has(k));
+      if (!more.length || round >= MAX_EXPANSIONS) {
+        const detached = strays.filter((s) => s.bundleKey === null).map((s) => s.id);
+        return { bundles, items, detached };
+      }
+      for (const k of more) keys.add(k);
+    }
+  }
+
+  // Header and date follow the members after the move; a bundle left empty keeps its header
+  // (it is history) but drops off every day's list.
+  private async refreshHeaders(
+    tx: Tx,
+    bundles: StoredBundle[],
+    items: MemberItem[],
+    assignments: ReadonlyMap<number, number | null>,
+    now: Date,
+  ): Promise<void> {
+    const members = groupBy(
+      items.filter((i) => (assignments.has(i.id) ? assignments.get(i.id) : i.bundleId) !== null),
+      (i) => (assignments.has(i.id) ? assignments.get(i.id)! : i.bundleId!),
+    );
+    const moved = new Set<number | null>();
+    for (const item of items) {
+      if (!assignments.has(item.id)) continue;
+      moved.add(item.bundleId);
+      moved.add(assignments.get(item.id)!);
+    }
+    for (const bundle of bundles) {
+      const header = bundleHeaderOf(members.get(bundle.id) ?? []);
+      const next = header ?? { scheduledDate: null };
+      const changed = header ? !sameHeader(header, bundle) : bundle.scheduledDate !== null;
+      if (changed || moved.has(bundle.id)) {
+        await this.repo.updateHeader(tx, bundle.id, {
+          ...next,
+          ...(moved.has(bundle.id) ? { lastActivityAt: now } : {}),
+        });
+      }
+    }
+  }
+}
+
+function groupBy<T, K>(list: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
