@@ -120,22 +120,24 @@ export class BundlesRepository {
     return [...new Set([...items.map((i) => i.bundleKey!), ...bundles.map((b) => b.bundleKey)])];
   }
 
-  // One multi-row insert, then the ids read back: under the key lock the only open bundle
-  // of each of these keys is the one just created.
+  // One multi-row INSERT per chunk (Prisma's createMany took ~2 s per 4,000 bundles on an
+  // import), then the ids read back: under the key lock the only open bundle of each of these
+  // keys is the one just created.
   async createOpen(
     tx: Tx,
     rows: ReadonlyArray<{ bundleKey: string; header: BundleHeader }>,
     now: Date,
   ): Promise<Map<string, number>> {
     if (!rows.length) return new Map();
-    await tx.deliveryBundle.createMany({
-      data: rows.map(({ bundleKey, header }) => ({
-        bundleKey,
-        ...header,
-        status: 'OPEN' as BundleStatus,
-        lastActivityAt: now,
-      })),
-    });
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const values = rows
+        .slice(i, i + CHUNK)
+        .map(
+          ({ bundleKey, header: h }) =>
+            Prisma.sql`(${bundleKey}, ${h.channelId}, ${h.recipientName}, ${h.recipientPhone}, ${h.address}, ${h.postalCode}, ${h.regionSido}, ${h.regionSigungu}, ${h.memo}, ${h.scheduledDate}, 'OPEN', ${now}, ${now}, ${now})`,
+        );
+      await tx.$executeRaw`INSERT INTO DeliveryBundle (bundleKey, channelId, recipientName, recipientPhone, address, postalCode, regionSido, regionSigungu, memo, scheduledDate, status, lastActivityAt, createdAt, updatedAt) VALUES ${Prisma.join(values)}`;
+    }
     const created = await tx.deliveryBundle.findMany({
       where: { bundleKey: { in: rows.map((r) => r.bundleKey) }, status: 'OPEN' },
       select: { id: true, bundleKey: true },
