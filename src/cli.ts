@@ -26,6 +26,8 @@ const USAGE = `사용법: npm run oms -- <명령>
   seed --demo    데모 사용자·채널·상품을 넣습니다 (운영 환경에서는 거부).
   import --channel <코드> --file <경로> [--password <암호>] [--dry-run]
                  주문 파일을 가져오고 결과를 JSON 한 줄로 출력합니다.
+  bundles rebuild
+                 배송 묶음을 주문 항목으로부터 다시 계산합니다 (지역 재분류·상품 연결 뒤 등).
   region <우편번호> [주소…] | region <주소…>
                  배송 지역(시/도, 시/군/구)을 판정해 JSON 한 줄로 출력합니다.`;
 
@@ -124,6 +126,24 @@ async function runImport(args: string[]): Promise<void> {
   }
 }
 
+// The bundles are a read model of the items: recomputing them changes nothing on a
+// consistent database and puts them right after a bulk change made elsewhere.
+async function runBundles(args: string[]): Promise<void> {
+  if (args[0] !== 'rebuild') throw new ConfigError(USAGE);
+  const { AppModule } = await import('./app.module');
+  const { BundlesService } = await import('./delivery-bundling/bundles.service');
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  try {
+    const prisma = app.get(PrismaService);
+    await app.get(BundlesService).rebuildAll();
+    const bundles = await prisma.deliveryBundle.count();
+    const assigned = await prisma.orderItem.count({ where: { bundleId: { not: null } } });
+    process.stdout.write(`${JSON.stringify({ bundles, assignedItems: assigned })}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadAppConfig();
@@ -131,6 +151,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'seed') return runSeed(config, args);
   if (command === 'region') return runRegion(args);
   if (command === 'import') return runImport(args);
+  if (command === 'bundles') return runBundles(args);
   throw new ConfigError(USAGE);
 }
 

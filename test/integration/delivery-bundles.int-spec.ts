@@ -214,3 +214,25 @@ describe('delivery bundles kept in step with the items', () => {
     expect(await prisma.deliveryBundle.count()).toBe(4);
   });
 });
+
+describe('the bundles rebuild command', () => {
+  it('recomputes bundles from the items, prints one JSON line, and changes nothing when run again', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { join } = await import('node:path');
+    const cli = join(__dirname, '..', '..', 'src', 'cli.ts');
+    const run = () =>
+      promisify(execFile)(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', cli, 'bundles', 'rebuild'],
+        {
+          env: process.env,
+        },
+      );
+    const first = (await run()).stdout.trim().split('\n');
+    expect(first).toHaveLength(1);
+    const again = JSON.parse((await run()).stdout.trim());
+    expect(again).toEqual(JSON.parse(first[0]));
+    expect(again).toEqual({ bundles: expect.any(Number), assignedItems: expect.any(Number) });
+  });
+});
