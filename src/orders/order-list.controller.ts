@@ -15,8 +15,8 @@ import {
   PAGE_SIZES,
   PageCursor,
   type ParsedOrderListQuery,
-  sortHeaders,
 } from './order-list.query';
+import { sortHeaders } from '../shared/views/sort-headers';
 import { OrderListPage, OrderListRow, OrderListService, sortValues } from './order-list.service';
 import { CLAIM_LABELS, STATUS_LABELS } from './order-status';
 

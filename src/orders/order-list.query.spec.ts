@@ -3,12 +3,11 @@ import {
   encodeCursor,
   filtersOf,
   parseOrderListQuery,
-  phoneForms,
-  searchKind,
   seoulDayStart,
-  sortHeaders,
   sortOf,
 } from './order-list.query';
+import { phoneForms, searchKind } from './order-search';
+import { sortHeaders } from '../shared/views/sort-headers';
 
 describe('reading the order list URL', () => {
   it('keeps valid filters, repeated ones as lists, and fills in the page and size', () => {

@@ -12,7 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { ClaimType, DeliveryMethod, ItemStatus } from '../generated/prisma/enums';
-import { hrefWith } from '../shared/views/pagination';
+import { searchKind } from './order-search';
 import { trim } from '../shared/http/form-transforms';
 
 export const SORT_KEYS = [
@@ -306,81 +306,4 @@ export function sortOf(query: OrderListQuery): SortSpec {
   const sort = effectiveSort(query);
   const desc = sort.startsWith('-');
   return { key: (desc ? sort.slice(1) : sort) as SortKey, desc };
-}
-
-export interface SortHeader {
-  label: string;
-  href: string;
-  arrow: '▲' | '▼' | '';
-  ariaSort: 'ascending' | 'descending' | 'none';
-}
-
-// Column headers for any list whose URL holds `sort=key` / `sort=-key`: clicking the current
-// column flips the direction, another column starts with `firstDesc` keys descending; filters
-// stay, the page goes back to 1. Render each with the `sort-header` partial.
-export function sortHeaders<K extends string>(params: {
-  path: string;
-  filters: Record<string, unknown>;
-  sort: string;
-  labels: Record<K, string>;
-  firstDesc?: readonly NoInfer<K>[];
-}): Record<K, SortHeader> {
-  const { path, filters, sort, labels, firstDesc = [] } = params;
-  const current = sort.replace(/^-/, '');
-  const desc = sort.startsWith('-');
-  const entries = (Object.keys(labels) as K[]).map((key) => {
-    const active = key === current;
-    const nextDesc = active ? !desc : firstDesc.includes(key);
-    const header: SortHeader = {
-      label: labels[key],
-      href: hrefWith(
-        path,
-        { ...filters, page: undefined },
-        { sort: `${nextDesc ? '-' : ''}${key}` },
-      ),
-      arrow: active ? (desc ? '▼' : '▲') : '',
-      ariaSort: active ? (desc ? 'descending' : 'ascending') : 'none',
-    };
-    return [key, header] as const;
-  });
-  return Object.fromEntries(entries) as Record<K, SortHeader>;
-}
-
-export type SearchKind =
-  | { kind: 'number'; value: string; phones: string[] }
-  | { kind: 'phone'; phones: string[] }
-  | { kind: 'text'; prefix: string };
-
-// SmartStore's 상품주문번호 and 주문번호 are 16 digits; a mobile number has 10–11. Seven to
-// eleven digits may be either (a short showroom number, or a phone typed without dashes).
-export function searchKind(q: string): SearchKind {
-  const text = q.trim();
-  const digits = text.replace(/\D/g, '');
-  if (/^\d+$/.test(text) && text.length >= 12) return { kind: 'number', value: text, phones: [] };
-  if (/^\d+$/.test(text) && text.length >= 7)
-    return { kind: 'number', value: text, phones: phoneForms(text) };
-  if (/^[\d\s-]+$/.test(text) && digits.length >= 7)
-    return { kind: 'phone', phones: phoneForms(text) };
-  return { kind: 'text', prefix: text };
-}
-
-// Channels send 010-1234-5678 or 01012345678; both spellings are looked up exactly, so the
-// phone index is used (a LIKE on the digits alone could not).
-export function phoneForms(input: string): string[] {
-  const d = input.replace(/\D/g, '');
-  const split = (...sizes: number[]) => {
-    let at = 0;
-    return sizes.map((n) => d.slice(at, (at += n))).join('-');
-  };
-  const dashed =
-    d.length === 11
-      ? split(3, 4, 4)
-      : d.startsWith('02')
-        ? split(2, d.length - 6, 4)
-        : d.length === 10
-          ? split(3, 3, 4)
-          : d.length === 8
-            ? split(4, 4)
-            : d;
-  return [...new Set([d, dashed, input.trim().replace(/\s+/g, '')])];
 }

@@ -10,12 +10,12 @@ import {
   decodeCursor,
   OrderListQuery,
   PageCursor,
-  searchKind,
   seoulDayStart,
   SORT_COLUMNS,
   SortSpec,
   sortOf,
 } from './order-list.query';
+import { searchKind } from './order-search';
 
 const { sql, join, raw, empty } = Prisma;
 

@@ -5,7 +5,8 @@ import { Roles } from '../auth/access.decorators';
 import { CurrentActor, RequestActor } from '../shared/http/current-actor.decorator';
 import { FormView } from '../shared/http/form-view.decorator';
 import { hrefWith } from '../shared/views/pagination';
-import { sortHeaders } from './order-list.query';
+
+import { sortHeaders } from '../shared/views/sort-headers';
 import {
   JobMode,
   REGION_SORTS,
