@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { DeliveryModule } from './delivery-bundling/delivery.module';
+import { FulfillmentModule } from './fulfillment/fulfillment.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrdersModule } from './orders/orders.module';
 import { PostalRegionModule } from './postal-region/postal-region.module';
@@ -36,6 +37,7 @@ import { AppConfig } from './config/app-config';
     PostalRegionModule,
     OrdersModule,
     DeliveryModule,
+    FulfillmentModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
