@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -29,6 +30,7 @@ import { AppConfig } from './config/app-config';
     }),
     DatabaseModule,
     RedisModule,
+    ScheduleModule.forRoot(),
     UsersModule,
     AuthModule,
     ObservabilityModule,

@@ -36,6 +36,8 @@ const schema = z
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
     COOKIE_SECURE: boolFromEnv.optional(),
     DEMO_PASSWORD: z.string().min(8, '8자 이상이어야 합니다').default('demo1234!'),
+    BUNDLE_QUIET_HOURS: z.coerce.number().int().min(1).default(48),
+    BUNDLE_AUTO_CLOSE_EVERY_MINUTES: z.coerce.number().int().min(0).default(10),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -70,6 +72,8 @@ export interface AppConfig {
   trustProxy: number;
   demoPassword: string;
   logLevel: Env['LOG_LEVEL'];
+  // An open bundle quiet this long closes by itself; the check runs every `checkEveryMs` (0: off).
+  bundleAutoClose: { quietMs: number; checkEveryMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +127,9 @@ export function loadAppConfig(source: NodeJS.ProcessEnv = process.env): AppConfi
     trustProxy: env.TRUST_PROXY,
     demoPassword: env.DEMO_PASSWORD,
     logLevel: env.LOG_LEVEL,
+    bundleAutoClose: {
+      quietMs: env.BUNDLE_QUIET_HOURS * 60 * MINUTE,
+      checkEveryMs: env.BUNDLE_AUTO_CLOSE_EVERY_MINUTES * MINUTE,
+    },
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import type { BundleStatus } from '../generated/prisma/enums';
 import type { BundleHeader } from './bundle-header';
+import { splitKeyOf } from './bundle-key-rules';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -50,6 +51,8 @@ const BUNDLE_SELECT = {
   regionSigungu: true,
   memo: true,
   scheduledDate: true,
+  mergedIntoId: true,
+  closedAt: true,
 } satisfies Prisma.DeliveryBundleSelect;
 
 export type StoredBundle = Prisma.DeliveryBundleGetPayload<{ select: typeof BUNDLE_SELECT }>;
@@ -69,6 +72,12 @@ export class BundlesRepository {
     });
   }
 
+  async lockBundles(tx: Tx, ids: readonly number[]): Promise<StoredBundle[]> {
+    if (!ids.length) return [];
+    await tx.$queryRaw`SELECT id FROM DeliveryBundle WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
+    return tx.deliveryBundle.findMany({ where: { id: { in: [...ids] } }, select: BUNDLE_SELECT });
+  }
+
   itemsOfKeys(tx: Tx, keys: readonly string[]): Promise<MemberItem[]> {
     return tx.orderItem.findMany({
       where: { bundleKey: { in: [...keys] } },
@@ -76,15 +85,17 @@ export class BundlesRepository {
     });
   }
 
-  // Items still pointing at these bundles although their key moved on (re-addressed, do
-  // not combine): their keys must be synced together, or the old bundle keeps them.
-  async straysOf(tx: Tx, bundleIds: readonly number[], keys: readonly string[]) {
-    if (!bundleIds.length) return [];
+  itemsByIds(tx: Tx, ids: readonly number[]): Promise<MemberItem[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return tx.orderItem.findMany({ where: { id: { in: [...ids] } }, select: MEMBER_ITEM_SELECT });
+  }
+
+  // Every item these bundles hold, whatever its key now: an item re-addressed, marked do not
+  // combine or split out still points at its old bundle until its keys are synced together.
+  membersOf(tx: Tx, bundleIds: readonly number[]) {
+    if (!bundleIds.length) return Promise.resolve([]);
     return tx.orderItem.findMany({
-      where: {
-        bundleId: { in: [...bundleIds] },
-        OR: [{ bundleKey: null }, { bundleKey: { notIn: [...keys] } }],
-      },
+      where: { bundleId: { in: [...bundleIds] } },
       select: { id: true, bundleKey: true },
     });
   }
@@ -96,6 +107,88 @@ export class BundlesRepository {
       select: { bundleKey: true },
     });
     return rows.map((r) => r.bundleKey);
+  }
+
+  async splitsOf(tx: Tx, itemIds: readonly number[]): Promise<Set<number>> {
+    if (!itemIds.length) return new Set();
+    const rows = await tx.bundleSplit.findMany({
+      where: { itemId: { in: [...itemIds] } },
+      select: { itemId: true },
+    });
+    return new Set(rows.map((r) => r.itemId));
+  }
+
+  async mergesFrom(tx: Tx, keys: readonly string[]): Promise<Map<string, string>> {
+    if (!keys.length) return new Map();
+    const rows = await tx.bundleMerge.findMany({ where: { fromKey: { in: [...keys] } } });
+    return new Map(rows.map((r) => [r.fromKey, r.intoKey]));
+  }
+
+  // The keys riding with these stops: the other half of a merge.
+  async mergedInto(tx: Tx, stopKeys: readonly string[]): Promise<string[]> {
+    if (!stopKeys.length) return [];
+    const rows = await tx.bundleMerge.findMany({
+      where: { intoKey: { in: [...stopKeys] } },
+      select: { fromKey: true },
+    });
+    return rows.map((r) => r.fromKey);
+  }
+
+  // A merge is one row per merged key, flattened: merges into `fromKey` now point at `intoKey`.
+  async recordMerge(
+    tx: Tx,
+    merge: { fromKey: string; intoKey: string; actorId: number },
+  ): Promise<void> {
+    await tx.bundleMerge.updateMany({
+      where: { intoKey: merge.fromKey },
+      data: { intoKey: merge.intoKey },
+    });
+    await tx.bundleMerge.upsert({
+      where: { fromKey: merge.fromKey },
+      update: { intoKey: merge.intoKey, actorId: merge.actorId },
+      create: merge,
+    });
+  }
+
+  // A bundle merged away is history: closed, pointing at the stop that took its items, and
+  // without a day, so no day's list shows it.
+  async closeAsMerged(tx: Tx, p: { id: number; intoId: number; now: Date }): Promise<void> {
+    await tx.deliveryBundle.update({
+      where: { id: p.id },
+      data: {
+        status: 'CLOSED',
+        mergedIntoId: p.intoId,
+        closedAt: p.now,
+        scheduledDate: null,
+        lastActivityAt: p.now,
+      },
+    });
+  }
+
+  async reopen(tx: Tx, p: { id: number; reason: string; now: Date }): Promise<void> {
+    await tx.deliveryBundle.update({
+      where: { id: p.id },
+      data: { status: 'OPEN', reopenedAt: p.now, reopenReason: p.reason, lastActivityAt: p.now },
+    });
+  }
+
+  async moveMembers(tx: Tx, p: { fromId: number; intoId: number }): Promise<void> {
+    await tx.orderItem.updateMany({ where: { bundleId: p.fromId }, data: { bundleId: p.intoId } });
+  }
+
+  // Guarded by the same condition as the read, so a bundle that took an item meanwhile stays.
+  async closeQuiet(tx: Tx, p: { quietSince: Date; now: Date }): Promise<number> {
+    const { count } = await tx.deliveryBundle.updateMany({
+      where: { status: 'OPEN', lastActivityAt: { lt: p.quietSince } },
+      data: { status: 'CLOSED', closedAt: p.now },
+    });
+    return count;
+  }
+
+  // Splitting an item that was split before and then merged somewhere replaces that merge.
+  async recordSplit(tx: Tx, split: { itemId: number; actorId: number }): Promise<void> {
+    await tx.bundleMerge.deleteMany({ where: { fromKey: splitKeyOf(split.itemId) } });
+    await tx.bundleSplit.upsert({ where: { itemId: split.itemId }, update: {}, create: split });
   }
 
   async keysOfOrders(tx: Tx, orderIds: readonly number[]): Promise<string[]> {

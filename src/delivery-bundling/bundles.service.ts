@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { BundleStatus } from '../generated/prisma/enums';
 import { BundleHeader, bundleHeaderOf, sameHeader } from './bundle-header';
+import { KeyRules, resolveKey, splitItemOf, splitKeyOf, stopKeyOf } from './bundle-key-rules';
 import { NEW_BUNDLE, Placement, placeItems } from './bundle-membership';
 import type { BundleOutcome } from './bundle-outcome';
 import { BundlesRepository, MemberItem, StoredBundle, Tx } from './bundles.repository';
@@ -23,10 +24,13 @@ export class BundlesService {
     const wanted = [...new Set(keys.filter((k): k is string => !!k))];
     if (!wanted.length) return;
     if (!tx) return this.prisma.$transaction((t) => this.syncKeys(wanted, t, now));
-    const { bundles, items, detached } = await this.load(tx, wanted);
-    const assignments = new Map<number, number | null>(detached.map((id) => [id, null]));
+    const { bundles, items, rules } = await this.load(tx, wanted);
+    const assignments = new Map<number, number | null>(
+      items.filter((i) => !i.bundleKey && i.bundleId !== null).map((i) => [i.id, null]),
+    );
     const toCreate: Array<{ bundleKey: string; header: BundleHeader; members: MemberItem[] }> = [];
-    for (const [key, keyItems] of groupBy(items, (i) => i.bundleKey!)) {
+    const keyedItems = items.filter((i) => i.bundleKey);
+    for (const [key, keyItems] of groupBy(keyedItems, (i) => stopKeyOf(keyed(i), rules))) {
       const keyBundles = bundles.filter((b) => b.bundleKey === key);
       const placements = placeItems({ items: keyItems, bundles: keyBundles });
       const fresh = keyItems.filter((i) => placements.get(i.id) === NEW_BUNDLE);
@@ -70,31 +74,54 @@ export class BundlesService {
     return this.repo.setOutcome(tx, { ...rest, failedReason: reason });
   }
 
+  // Everything one sync must see at once, grown until it is closed: the items of these keys
+  // and of every key merged with them, the bundles of the stops they ride on, and the keys
+  // of items that moved in or out of those bundles since the last sync.
   private async load(tx: Tx, start: string[]) {
-    const keys = new Set(start);
+    const keys = new Set(start.filter((k) => splitItemOf(k) === null));
+    const extraIds = new Set(start.map(splitItemOf).filter((id): id is number => id !== null));
     for (let round = 0; ; round++) {
-      const list = [...keys];
-      const bundles = await this.repo.lockKeys(tx, list);
-      const items = await this.repo.itemsOfKeys(tx, list);
-      const strays = await this.repo.straysOf(
+      const items = uniqueById([
+        ...(await this.repo.itemsOfKeys(tx, [...keys])),
+        ...(await this.repo.itemsByIds(tx, [...extraIds])),
+      ]);
+      const splitItems = await this.repo.splitsOf(
         tx,
-        bundles.map((b) => b.id),
-        list,
+        items.map((i) => i.id),
       );
+      const mergedInto = await this.repo.mergesFrom(tx, [
+        ...keys,
+        ...[...splitItems].map(splitKeyOf),
+      ]);
+      const rules: KeyRules = { splitItems, mergedInto };
+      const stopKeys = new Set([...keys].map((k) => resolveKey(k, rules)));
+      for (const item of items) if (item.bundleKey) stopKeys.add(stopKeyOf(keyed(item), rules));
+      const bundles = await this.repo.lockKeys(tx, [...stopKeys]);
       const known = new Set(bundles.map((b) => b.id));
+      const loaded = new Set(items.map((i) => i.id));
+      const members = await this.repo.membersOf(tx, [...known]);
       const foreign = items.filter((i) => i.bundleId !== null && !known.has(i.bundleId));
-      const more = [
-        ...strays.map((s) => s.bundleKey).filter((k): k is string => k !== null),
-        ...(await this.repo.keysOfBundles(
-          tx,
-          foreign.map((i) => i.bundleId!),
-        )),
-      ].filter((k) => !keys.has(k));
-      if (!more.length || round >= MAX_EXPANSIONS) {
-        const detached = strays.filter((s) => s.bundleKey === null).map((s) => s.id);
-        return { bundles, items, detached };
+      const moreKeys = new Set<string>();
+      const moreIds = new Set<number>();
+      const add = (key: string | null, id?: number) => {
+        const splitId = key === null ? (id ?? null) : splitItemOf(key);
+        if (splitId !== null) {
+          if (!loaded.has(splitId) && !extraIds.has(splitId)) moreIds.add(splitId);
+        } else if (key !== null && !keys.has(key)) moreKeys.add(key);
+      };
+      for (const key of await this.repo.mergedInto(tx, [...stopKeys])) add(key);
+      for (const key of await this.repo.keysOfBundles(
+        tx,
+        foreign.map((i) => i.bundleId!),
+      ))
+        add(key);
+      for (const member of members) if (!loaded.has(member.id)) add(member.bundleKey, member.id);
+      for (const key of stopKeys) if (splitItemOf(key) !== null) add(key);
+      if ((!moreKeys.size && !moreIds.size) || round >= MAX_EXPANSIONS) {
+        return { bundles, items, rules };
       }
-      for (const k of more) keys.add(k);
+      for (const key of moreKeys) keys.add(key);
+      for (const id of moreIds) extraIds.add(id);
     }
   }
 
@@ -130,6 +157,12 @@ export class BundlesService {
     }
   }
 }
+
+function uniqueById<T extends { id: number }>(list: readonly T[]): T[] {
+  return [...new Map(list.map((i) => [i.id, i])).values()];
+}
+
+const keyed = (item: MemberItem) => ({ id: item.id, bundleKey: item.bundleKey! });
 
 function groupBy<T, K>(list: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { BundleAutoCloseJob } from './bundle-auto-close.job';
+import { BundleLifecycleService } from './bundle-lifecycle.service';
 import { BundlesRepository } from './bundles.repository';
 import { BundlesService } from './bundles.service';
 
 // The delivery bundles read model. It must not import OrdersModule: the orders module
 // imports this one and calls BundlesService after its writes.
 @Module({
-  providers: [BundlesRepository, BundlesService],
-  exports: [BundlesService],
+  imports: [UsersModule],
+  providers: [BundlesRepository, BundlesService, BundleLifecycleService, BundleAutoCloseJob],
+  exports: [BundlesService, BundleLifecycleService],
 })
 export class DeliveryBundlingModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
+import { BundleDeskController } from './bundle-desk.controller';
+import { BundleDeskService } from './bundle-desk.service';
 import { DeliveryBundlingModule } from './delivery-bundling.module';
 import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryController } from './delivery.controller';
@@ -10,7 +12,7 @@ import { DeliveryViewService } from './delivery-view.service';
 // turn imports the bundling module to keep bundles in step.
 @Module({
   imports: [OrdersModule, DeliveryBundlingModule],
-  controllers: [DeliveryController],
-  providers: [DeliveryViewService, DeliveryOutcomeService],
+  controllers: [BundleDeskController, DeliveryController],
+  providers: [DeliveryViewService, DeliveryOutcomeService, BundleDeskService],
 })
 export class DeliveryModule {}

@@ -1,3 +1,5 @@
+import { normaliseAddress, normaliseName, normalisePhone } from '../shared/text/contact-normalise';
+
 // What one delivery stop carries. A channel that groups items itself (SmartStore's
 // 배송비 묶음번호) is trusted; for showroom and partner orders the same recipient, phone and
 // address make one stop. An order marked "do not combine" is a stop of its own.
@@ -14,19 +16,6 @@ export function bundleKeyOf(params: {
   if (doNotCombine && orderId !== undefined) return `${channelId}:order:${orderId}`;
   if (bundleNo?.trim()) return `${channelId}:no:${bundleNo.trim()}`;
   const who = normaliseName(params.recipientName);
-  const phone = params.recipientPhone.replace(/\D/g, '');
+  const phone = normalisePhone(params.recipientPhone);
   return `${channelId}:to:${who}|${phone}|${normaliseAddress(params.address)}`.slice(0, 191);
-}
-
-export function normaliseName(name: string): string {
-  return name.replace(/\s+/g, '').toLowerCase();
-}
-
-// Spacing, punctuation and the spelled-out 시/도 vary between forms of the same address.
-export function normaliseAddress(address: string): string {
-  return address
-    .replace(/[\s,.·()-]+/g, '')
-    .replace(/^서울특별시|^서울시/, '서울')
-    .replace(/^경기도/, '경기')
-    .toLowerCase();
 }

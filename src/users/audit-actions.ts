@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = {
   CHANNEL_ACTIVATED: '채널 활성화',
   CHANNEL_LAYOUT_SAVED: '채널 양식 저장',
   REGION_RECLASSIFIED: '주문 배송 지역 재분류',
+  BUNDLE_MERGED: '배송 묶음 합치기',
+  BUNDLE_ITEM_SPLIT: '배송 묶음에서 상품 분리',
+  BUNDLE_REOPENED: '배송 묶음 다시 열기',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,42 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { trim } from '../../shared/http/form-transforms';
+
+export class BundleDeskQuery {
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  view?: 'open' | 'closed';
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '날짜는 YYYY-MM-DD로 입력하세요.' })
+  date?: string;
+
+  @IsOptional()
+  @IsIn(['1'])
+  late?: '1';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+}
+
+export class MergeForm {
+  @Type(() => Number)
+  @IsInt({ message: '합칠 묶음 번호를 숫자로 입력하세요.' })
+  @Min(1, { message: '합칠 묶음 번호를 숫자로 입력하세요.' })
+  intoId: number;
+}
+
+export class ReopenForm {
+  @Transform(trim)
+  @IsString({ message: '다시 여는 이유를 적어 주세요.' })
+  reason: string;
+}
