@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service';
 import { ListingsService } from '../channels/listings.service';
 import { PrismaService } from '../database/prisma.service';
+import { BundlesService } from '../delivery-bundling/bundles.service';
 import { DomainError } from '../shared/http/domain-error';
 
 export interface ListingChoice {
@@ -17,6 +18,7 @@ export class ListingReviewService {
     private readonly prisma: PrismaService,
     private readonly listings: ListingsService,
     private readonly catalog: CatalogService,
+    private readonly bundles: BundlesService,
   ) {}
 
   async pending() {
@@ -62,6 +64,11 @@ export class ListingReviewService {
           toValue: label.slice(0, 500),
         })),
       });
+      // A courier product mapped to an own-team one (or back) joins or leaves its stop.
+      await this.bundles.syncOrders(
+        items.map((i) => i.orderId),
+        tx,
+      );
       return items.length;
     });
   }

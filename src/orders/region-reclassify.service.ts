@@ -5,6 +5,7 @@ import { Prisma } from '../generated/prisma/client';
 import { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 import { PrismaService } from '../database/prisma.service';
+import { BundlesService } from '../delivery-bundling/bundles.service';
 import { PostalRegionService } from '../postal-region/postal-region.service';
 import type { RegionLookup } from '../postal-region/region-lookup';
 import { InjectRedis } from '../redis/redis.provider';
@@ -92,6 +93,7 @@ export class RegionReclassifyService implements OnModuleDestroy {
     private readonly postal: PostalRegionService,
     private readonly history: OrderHistoryService,
     private readonly audit: AuditService,
+    private readonly bundles: BundlesService,
     @InjectRedis() private readonly redis: Redis,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -238,6 +240,11 @@ export class RegionReclassifyService implements OnModuleDestroy {
           WHERE id IN (${join(ids)})`;
       }
       await this.history.record(tx, regionEvents(moves, job.actor.id));
+      // The driver's day list groups stops by the region on the bundle.
+      await this.bundles.syncOrders(
+        moves.map((m) => m.orderId),
+        tx,
+      );
       return moves;
     }, CHUNK_TRANSACTION);
   }

@@ -5,6 +5,7 @@ import { PrismaService } from '../../src/database/prisma.service';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { PasswordHasher } from '../../src/users/password-hasher';
 import { buildSmartStoreOrderFile } from '../fixtures/smartstore-file';
+import { ListingReviewService } from '../../src/orders/listing-review.service';
 import { ImportService } from '../../src/orders/intake/import.service';
 import { Agent, csrfFrom, logIn } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
@@ -353,5 +354,36 @@ describe('reviewing unseen channel products', () => {
       optionId: option.id,
       needsReview: false,
     });
+  });
+
+  it('takes an item off its delivery stop when its listing is mapped to a courier product', async () => {
+    await app.get(ImportService).importFile({
+      channelCode: 'smartstore',
+      fileName: 'c.xlsx',
+      bytes: await buildSmartStoreOrderFile({
+        rows: [
+          { 상품주문번호: '2026120100000777', 상품명: '라텍스 베개 (옛 이름)', 상품번호: '777' },
+        ],
+      }),
+      dryRun: false,
+    });
+    const item = () =>
+      prisma.orderItem.findFirstOrThrow({ where: { externalItemNo: '2026120100000777' } });
+    expect((await item()).bundleId).not.toBeNull();
+    const listing = await prisma.channelListing.findFirstOrThrow({
+      where: { channelProductId: '777' },
+    });
+    const pillow = await prisma.product.findUniqueOrThrow({
+      where: { code: 'PW-LTX-01' },
+      include: { options: true },
+    });
+    await app
+      .get(ListingReviewService)
+      .map(
+        listing.id,
+        { productId: pillow.id, optionId: pillow.options[0]?.id ?? null },
+        (await prisma.user.findFirstOrThrow({ where: { username: 'clerk' } })).id,
+      );
+    expect(await item()).toMatchObject({ deliveryMethod: 'COURIER', bundleId: null });
   });
 });

@@ -128,7 +128,7 @@ describe('region counts and re-classifying orders', () => {
 
   it('after an override, re-classifies exactly the affected items, with history and audit', async () => {
     const { order: moved } = await orderAt(SUWON, SUWON_REGION, 2);
-    const { order: kept } = await createOrderWithItems(app);
+    const { order: kept } = await createOrderWithItems(app, { items: [{ bundleNo: 'KEPT' }] });
     await overrideSuwonToYongin();
     const regionsPage = await admin.get('/admin/regions');
     expect(regionsPage.text).toContain('지역별 주문 수 · 재분류');
@@ -139,6 +139,13 @@ describe('region counts and re-classifying orders', () => {
 
     expect(job).toMatchObject({ status: 'done', mode: 'apply', changed: 2, orders: 1 });
     expect(await regionsOf(moved.id)).toEqual([YONGIN_REGION, YONGIN_REGION]);
+    // The delivery view groups stops by the bundle's region, which follows its items.
+    expect(
+      await prisma.deliveryBundle.findMany({
+        where: { items: { some: { orderId: moved.id } } },
+        select: { regionSido: true, regionSigungu: true },
+      }),
+    ).toEqual([YONGIN_REGION]);
     expect(await regionsOf(kept.id)).toEqual([
       { regionSido: '서울특별시', regionSigungu: '강남구' },
     ]);
