@@ -31,4 +31,48 @@ describe('loadAppConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ PORT: '' }).port).toBe(3000);
   });
+
+  it('reads the company printed on statements, naming a malformed registration number', () => {
+    const config = loadAppConfig({ COMPANY_NAME: '(주)슬립웨이브', COMPANY_PHONE: '054-123-4567' });
+    expect(config.company).toMatchObject({ name: '(주)슬립웨이브', phone: '054-123-4567' });
+    expect(loadAppConfig({}).company.registrationNo).toMatch(/^\d{3}-\d{2}-\d{5}$/);
+    expect(() => loadAppConfig({ COMPANY_REGISTRATION_NO: '1234567890' })).toThrow(
+      /COMPANY_REGISTRATION_NO: 000-00-00000/,
+    );
+  });
+
+  it('only records customer messages unless an HTTP gateway is configured', () => {
+    expect(loadAppConfig({}).notifications).toEqual({
+      provider: { kind: 'log' },
+      maxAttempts: 3,
+      sweepEveryMs: 30_000,
+    });
+  });
+
+  it('reads the HTTP gateway with its token and timeout', () => {
+    const config = loadAppConfig({
+      NOTIFY_PROVIDER: 'http',
+      NOTIFY_HTTP_URL: 'https://sms.example.kr/v1/messages',
+      NOTIFY_HTTP_TOKEN: 'secret',
+      NOTIFY_HTTP_TIMEOUT_MS: '2500',
+      NOTIFY_SWEEP_SECONDS: '0',
+    });
+    expect(config.notifications).toMatchObject({
+      provider: {
+        kind: 'http',
+        url: 'https://sms.example.kr/v1/messages',
+        token: 'secret',
+        timeoutMs: 2500,
+      },
+      sweepEveryMs: 0,
+    });
+  });
+
+  it('refuses the HTTP provider without a gateway address, or with a malformed one', () => {
+    expect(() => loadAppConfig({ NOTIFY_PROVIDER: 'http' })).toThrow(/NOTIFY_HTTP_URL/);
+    expect(() =>
+      loadAppConfig({ NOTIFY_PROVIDER: 'http', NOTIFY_HTTP_URL: 'sms.example.kr' }),
+    ).toThrow(/NOTIFY_HTTP_URL: https:\/\/host\/path/);
+    expect(() => loadAppConfig({ NOTIFY_PROVIDER: 'kakao' })).toThrow(/NOTIFY_PROVIDER/);
+  });
 });

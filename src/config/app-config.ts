@@ -35,9 +35,32 @@ const schema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
     COOKIE_SECURE: boolFromEnv.optional(),
+    COMPANY_NAME: z.string().max(100, '100자 이내여야 합니다').default('(주)데모침대'),
+    COMPANY_REGISTRATION_NO: z
+      .string()
+      .regex(/^\d{3}-\d{2}-\d{5}$/, '000-00-00000 형식이어야 합니다')
+      .default('123-45-67890'),
+    COMPANY_REPRESENTATIVE: z.string().max(50, '50자 이내여야 합니다').default('홍길동'),
+    COMPANY_ADDRESS: z
+      .string()
+      .max(200, '200자 이내여야 합니다')
+      .default('경상북도 구미시 산업로 1 (데모 주소)'),
+    COMPANY_PHONE: z
+      .string()
+      .regex(/^0\d{1,3}-\d{3,4}-\d{4}$/, '054-123-4567 형식이어야 합니다')
+      .default('054-000-0000'),
     DEMO_PASSWORD: z.string().min(8, '8자 이상이어야 합니다').default('demo1234!'),
     BUNDLE_QUIET_HOURS: z.coerce.number().int().min(1).default(48),
     BUNDLE_AUTO_CLOSE_EVERY_MINUTES: z.coerce.number().int().min(0).default(10),
+    NOTIFY_PROVIDER: z.enum(['log', 'http']).default('log'),
+    NOTIFY_HTTP_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+\S*$/, 'https://host/path 형식이어야 합니다')
+      .optional(),
+    NOTIFY_HTTP_TOKEN: z.string().optional(),
+    NOTIFY_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    NOTIFY_SWEEP_SECONDS: z.coerce.number().int().min(0).default(30),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -48,6 +71,13 @@ const schema = z
         code: 'custom',
         path: ['SESSION_SECRET'],
         message: '운영 환경에서는 반드시 직접 지정해야 합니다',
+      });
+    }
+    if (env.NOTIFY_PROVIDER === 'http' && !env.NOTIFY_HTTP_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_HTTP_URL'],
+        message: 'NOTIFY_PROVIDER=http 이면 반드시 지정해야 합니다',
       });
     }
   });
@@ -71,10 +101,28 @@ export interface AppConfig {
   loginThrottle: { maxPerUser: number; maxPerIp: number; lockSeconds: number };
   trustProxy: number;
   demoPassword: string;
+  // The supplier block of every statement (거래명세서).
+  company: {
+    name: string;
+    registrationNo: string;
+    representative: string;
+    address: string;
+    phone: string;
+  };
   logLevel: Env['LOG_LEVEL'];
   // An open bundle quiet this long closes by itself; the check runs every `checkEveryMs` (0: off).
   bundleAutoClose: { quietMs: number; checkEveryMs: number };
+  // Customer messages: who sends them, how many automatic attempts, how often the sweep runs (0: off).
+  notifications: {
+    provider: NotificationProviderConfig;
+    maxAttempts: number;
+    sweepEveryMs: number;
+  };
 }
+
+// 'log' only records each message in the notification log; 'http' posts it to a gateway.
+export type NotificationProviderConfig =
+  { kind: 'log' } | { kind: 'http'; url: string; token?: string; timeoutMs: number };
 
 export class ConfigError extends Error {}
 
@@ -126,10 +174,30 @@ export function loadAppConfig(source: NodeJS.ProcessEnv = process.env): AppConfi
     },
     trustProxy: env.TRUST_PROXY,
     demoPassword: env.DEMO_PASSWORD,
+    company: {
+      name: env.COMPANY_NAME,
+      registrationNo: env.COMPANY_REGISTRATION_NO,
+      representative: env.COMPANY_REPRESENTATIVE,
+      address: env.COMPANY_ADDRESS,
+      phone: env.COMPANY_PHONE,
+    },
     logLevel: env.LOG_LEVEL,
     bundleAutoClose: {
       quietMs: env.BUNDLE_QUIET_HOURS * 60 * MINUTE,
       checkEveryMs: env.BUNDLE_AUTO_CLOSE_EVERY_MINUTES * MINUTE,
+    },
+    notifications: {
+      provider:
+        env.NOTIFY_PROVIDER === 'http' && env.NOTIFY_HTTP_URL
+          ? {
+              kind: 'http',
+              url: env.NOTIFY_HTTP_URL,
+              token: env.NOTIFY_HTTP_TOKEN,
+              timeoutMs: env.NOTIFY_HTTP_TIMEOUT_MS,
+            }
+          : { kind: 'log' },
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+      sweepEveryMs: env.NOTIFY_SWEEP_SECONDS * 1000,
     },
   };
 }

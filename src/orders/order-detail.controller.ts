@@ -25,15 +25,20 @@ import { OrderClaimsService } from './order-claims.service';
 import { OrderDetailService } from './order-detail.service';
 import { DetailPageInput, toOrderDetailPage } from './order-detail.view';
 import { OrderEditService } from './order-edit.service';
+import { finalizedMessage } from './order-finalize';
+import { FinalizeForm } from './order-finalize.form';
+import { OrderFinalizeService } from './order-finalize.service';
+import { FinalizePageInput, withFinalizeForms } from './order-finalize.view';
 import { CLAIM_LABELS, STATUS_LABELS } from './order-status';
 import { OrderStatusService } from './order-status.service';
 
 type FormBody = Record<string, unknown>;
+type PageInput = DetailPageInput & FinalizePageInput;
 
 // A failed form re-renders the detail page, freshly loaded, with the submitted values put
 // back into the form that was sent (the page has several).
 const detailAgain =
-  (input: (req: Request) => DetailPageInput) => (c: OrderDetailController, req: Request) =>
+  (input: (req: Request) => PageInput) => (c: OrderDetailController, req: Request) =>
     c.page(Number(req.params.orderId), input(req));
 const itemForm = (kind: 'status' | 'claim') =>
   detailAgain((req) => ({
@@ -50,6 +55,7 @@ export class OrderDetailController {
     private readonly bulk: OrderBulkStatusService,
     private readonly edit: OrderEditService,
     private readonly claims: OrderClaimsService,
+    private readonly finalizer: OrderFinalizeService,
   ) {}
 
   // A page of results, not a created resource.
@@ -68,8 +74,11 @@ export class OrderDetailController {
     return this.page(id);
   }
 
-  async page(id: number, input: DetailPageInput = {}) {
-    return toOrderDetailPage(await this.detail.get(id), input);
+  async page(id: number, input: PageInput = {}) {
+    return withFinalizeForms(
+      toOrderDetailPage(await this.detail.get(id), input),
+      input.finalizeForm,
+    );
   }
 
   @Post(':orderId/items/:itemId/status')
@@ -103,6 +112,26 @@ export class OrderDetailController {
   ) {
     const { item } = await this.claims.open({ orderId, itemId, ...form, actorId: actor.id });
     flash(req, 'success', `${item.externalItemNo}: ${CLAIM_LABELS[form.kind]} 접수되었습니다.`);
+    return { url: `/orders/${orderId}` };
+  }
+
+  @Post(':orderId/items/:itemId/finalize')
+  @FormView('orders/detail', {
+    ...DETAIL,
+    model: detailAgain((req) => ({
+      finalizeForm: { itemId: Number(req.params.itemId), values: req.body as FormBody },
+    })),
+  })
+  @Redirect()
+  async finalize(
+    @Param('orderId', ParseIntPipe) orderId: number,
+    @Param('itemId', ParseIntPipe) itemId: number,
+    @Body() form: FinalizeForm,
+    @CurrentActor() actor: RequestActor,
+    @Req() req: Request,
+  ) {
+    const result = await this.finalizer.finalize({ orderId, itemId, ...form, actorId: actor.id });
+    flash(req, 'success', finalizedMessage(result.externalItemNo, result.difference));
     return { url: `/orders/${orderId}` };
   }
 

@@ -3,6 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { EventSource, ItemStatus } from '../generated/prisma/enums';
 import { PrismaService } from '../database/prisma.service';
 import { BundlesService } from '../delivery-bundling/bundles.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { DomainError } from '../shared/http/domain-error';
 import { OrderEventInput, OrderHistoryService, Tx } from './order-history.service';
 import { statusColumnsAfter, transitionRefusal } from './order-transition';
@@ -51,6 +52,7 @@ export class OrderStatusService {
     private readonly prisma: PrismaService,
     private readonly history: OrderHistoryService,
     private readonly bundles: BundlesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // A change from a page that showed the item at `version`: if anyone changed the item since
@@ -98,6 +100,9 @@ export class OrderStatusService {
     await this.history.record(tx, statusEvents(item, columns, change));
     // A cancel takes the item off its delivery stop, a return puts a pickup on one.
     await this.bundles.syncKeys([item.bundleKey], tx);
+    // Dispatch and delivery are told to the customer; queued here so the message and the
+    // change commit or roll back together.
+    await this.notifications.enqueue(tx, { itemId: item.id, from: item.status, to: change.to });
     return { kind: 'applied' };
   }
 }

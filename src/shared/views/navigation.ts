@@ -15,10 +15,12 @@ const NAV: NavItem[] = [
   { label: '배송', href: '/delivery', roles: [Role.ADMIN, Role.CLERK, Role.DELIVERY] },
   { label: '배송 묶음', href: '/delivery/bundles', roles: [Role.ADMIN, Role.CLERK] },
   { label: '주문 가져오기', href: '/imports', roles: [Role.ADMIN, Role.CLERK] },
+  { label: '출고 처리', href: '/fulfillment', roles: [Role.ADMIN, Role.CLERK] },
   { label: '상품 연결 검토', href: '/orders/listings', roles: [Role.ADMIN, Role.CLERK] },
   { label: '채널·양식', href: '/admin/channels', roles: [Role.ADMIN] },
   { label: '배송 지역', href: '/admin/regions', roles: [Role.ADMIN] },
   { label: '상품 관리', href: '/admin/catalog', roles: [Role.ADMIN, Role.CLERK] },
+  { label: '알림 발송 기록', href: '/admin/notifications', roles: [Role.ADMIN, Role.CLERK] },
   { label: '사용자 관리', href: '/admin/users', roles: [Role.ADMIN] },
   { label: '감사 로그', href: '/admin/audit', roles: [Role.ADMIN] },
 ];
