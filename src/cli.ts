@@ -51,6 +51,8 @@ async function runSeed(config: AppConfig, args: string[]): Promise<void> {
   const { IntakePipeline } = await import('./orders/intake/intake.pipeline');
   const { ChannelsService } = await import('./channels/channels.service');
   const { seedDemoOrders } = await import('./seed/seed-demo-orders');
+  const { seedDemoRun } = await import('./seed/seed-demo-run');
+  const { RunsService } = await import('./delivery-bundling/runs.service');
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
   try {
     const summary = await seedDemo(
@@ -62,13 +64,17 @@ async function runSeed(config: AppConfig, args: string[]): Promise<void> {
       pipeline: app.get(IntakePipeline),
       channels: app.get(ChannelsService),
     });
+    const run = await seedDemoRun({
+      prisma: app.get(PrismaService),
+      runs: app.get(RunsService),
+    });
     const counts = Object.fromEntries(
       Object.entries(orders).map(([channel, s]) => [
         channel,
         { created: s.created, updated: s.updated, unchanged: s.unchanged, failed: s.failed },
       ]),
     );
-    process.stdout.write(`${JSON.stringify({ ...summary, orders: counts })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...summary, orders: counts, run })}\n`);
   } finally {
     await app.close();
   }

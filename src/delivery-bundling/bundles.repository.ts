@@ -285,4 +285,37 @@ export class BundlesRepository {
     });
     return count === 1;
   }
+
+  // Delivery runs (RunsRepository reads them; the run's row is locked by the caller).
+
+  // The run's stops in this order, runSeq 1..n, in one statement.
+  async setRunStops(
+    tx: Tx,
+    params: { runId: number; orderedIds: readonly number[]; now: Date },
+  ): Promise<void> {
+    const { runId, orderedIds, now } = params;
+    if (!orderedIds.length) return;
+    const seqs = Prisma.join(
+      orderedIds.map((id, index) => Prisma.sql`WHEN ${id} THEN ${index + 1}`),
+      ' ',
+    );
+    await tx.$executeRaw`UPDATE DeliveryBundle SET runId = ${runId}, runSeq = CASE id ${seqs} END, updatedAt = ${now} WHERE id IN (${Prisma.join(orderedIds)})`;
+  }
+
+  async leaveRun(tx: Tx, runId: number, bundleIds: readonly number[]): Promise<void> {
+    if (!bundleIds.length) return;
+    await tx.deliveryBundle.updateMany({
+      where: { runId, id: { in: [...bundleIds] } },
+      data: { runId: null, runSeq: null },
+    });
+  }
+
+  // The truck left: its open stops close, so an add-on arriving now starts a new stop.
+  async closeRunStops(tx: Tx, runId: number, now: Date): Promise<number> {
+    const { count } = await tx.deliveryBundle.updateMany({
+      where: { runId, status: 'OPEN' },
+      data: { status: 'CLOSED', closedAt: now, lastActivityAt: now },
+    });
+    return count;
+  }
 }

@@ -7,6 +7,7 @@ import type { BundleStatus } from '../generated/prisma/enums';
 import { BundleOutcome, OUTCOME_LABELS, canMark, nextOnDelivered } from './bundle-outcome';
 import type { Tx } from './bundles.repository';
 import { BundlesService } from './bundles.service';
+import { Viewer, mayWorkOn } from './run-access';
 
 export interface OutcomeResult {
   bundle: {
@@ -14,6 +15,7 @@ export interface OutcomeResult {
     scheduledDate: Date | null;
     regionSido: string | null;
     regionSigungu: string | null;
+    run: { runDate: Date } | null;
   };
   already: boolean;
   followed: number;
@@ -27,6 +29,13 @@ const bundleChangedError = () =>
     HttpStatus.CONFLICT,
   );
 
+const notAssignedError = () =>
+  new DomainError(
+    'BUNDLE_NOT_ASSIGNED',
+    '내 배송 계획에 없는 묶음입니다. 새로고침 후 다시 확인하세요.',
+    HttpStatus.FORBIDDEN,
+  );
+
 @Injectable()
 export class DeliveryOutcomeService {
   constructor(
@@ -38,7 +47,7 @@ export class DeliveryOutcomeService {
 
   // The stop is done: its items follow through the status machine, so each one gets its
   // STATUS event and no item skips a step the machine requires.
-  delivered(params: { bundleId: number; from: BundleStatus; actorId: number }) {
+  delivered(params: { bundleId: number; from: BundleStatus; actorId: number; viewer: Viewer }) {
     return this.mark({ ...params, to: 'DELIVERED' }, async (tx, bundle) => {
       let followed = 0;
       let skipped = 0;
@@ -52,7 +61,13 @@ export class DeliveryOutcomeService {
 
   // Nobody home, wrong address…: the items stay as they are for the next attempt; the reason
   // goes on the stop and into each order's history.
-  failed(params: { bundleId: number; from: BundleStatus; reason: string; actorId: number }) {
+  failed(params: {
+    bundleId: number;
+    from: BundleStatus;
+    reason: string;
+    actorId: number;
+    viewer: Viewer;
+  }) {
     const { reason, actorId } = params;
     return this.mark({ ...params, to: 'FAILED' }, async (tx, bundle) => {
       const orderIds = [...new Set(bundle.items.map((i) => i.orderId))];
@@ -71,13 +86,21 @@ export class DeliveryOutcomeService {
     });
   }
 
+  // A driver marks only the stops of his own runs; the office marks any.
   private mark(
-    params: { bundleId: number; from: BundleStatus; to: BundleOutcome; reason?: string },
+    params: {
+      bundleId: number;
+      from: BundleStatus;
+      to: BundleOutcome;
+      reason?: string;
+      viewer: Viewer;
+    },
     work: (tx: Tx, bundle: LockedBundle) => Promise<{ followed: number; skipped: number }>,
   ): Promise<OutcomeResult> {
-    const { bundleId, from, to, reason } = params;
+    const { bundleId, from, to, reason, viewer } = params;
     return this.prisma.$transaction(async (tx) => {
       const bundle = await this.locked(tx, bundleId);
+      if (!mayWorkOn(viewer, bundle.run)) throw notAssignedError();
       if (bundle.status === to) return { bundle, already: true, followed: 0, skipped: 0 };
       if (bundle.status !== from) throw bundleChangedError();
       if (!canMark(bundle.status, to)) {
@@ -109,6 +132,7 @@ export class DeliveryOutcomeService {
         scheduledDate: true,
         regionSido: true,
         regionSigungu: true,
+        run: { select: { runDate: true, driverId: true } },
         items: { select: { id: true, orderId: true }, orderBy: { id: 'asc' } },
       },
     });

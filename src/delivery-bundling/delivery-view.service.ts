@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { isLateBundle } from './bundle-membership';
+import { Viewer, mayWorkOn, seesOwnRunsOnly } from './run-access';
+import { RunsRepository } from './runs.repository';
 
 export interface DayQuery {
   date: Date;
@@ -19,6 +21,7 @@ const CARD_SELECT = {
   postalCode: true,
   memo: true,
   failedReason: true,
+  runId: true,
   items: {
     orderBy: { id: 'asc' },
     select: {
@@ -35,28 +38,45 @@ const CARD_SELECT = {
 
 export type BundleCard = Prisma.DeliveryBundleGetPayload<{ select: typeof CARD_SELECT }>;
 
+// A driver sees only the stops of the run he was given for the day, in its order; the office
+// sees every bundle due that day.
 @Injectable()
 export class DeliveryViewService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly runs: RunsRepository,
+  ) {}
 
-  // Counts for the whole day from the (scheduledDate, region) index; cards only for the
-  // district the driver opened, so a 2,000-stop day stays a small page on a phone.
-  async day(query: DayQuery) {
-    const { date, district } = query;
+  async day(query: DayQuery, viewer: Viewer) {
+    if (!seesOwnRunsOnly(viewer)) {
+      return { ...(await this.bundlesOf(query, { scheduledDate: query.date })), run: null };
+    }
+    const run = await this.runs.runOf(viewer.id, query.date);
+    if (!run) return { counts: [], bundles: [], lateIds: new Set<number>(), run: null };
+    const [found, stops] = await Promise.all([
+      this.bundlesOf(query, { runId: run.id, scheduledDate: { not: null } }),
+      this.runs.stopList(run.id),
+    ]);
+    return { ...found, run: { ...run, stops } };
+  }
+
+  // Counts for the whole day from the (scheduledDate, region) or (runId) index; cards only
+  // for the district the driver opened, so a 2,000-stop day stays a small page on a phone.
+  private async bundlesOf(query: DayQuery, scope: Prisma.DeliveryBundleWhereInput) {
+    const { district } = query;
+    const inRun = scope.runId !== undefined;
     const [counts, bundles] = await Promise.all([
       this.prisma.deliveryBundle.groupBy({
         by: ['regionSido', 'regionSigungu'],
-        where: { scheduledDate: date },
+        where: scope,
         _count: { _all: true },
       }),
       district
         ? this.prisma.deliveryBundle.findMany({
-            where: {
-              scheduledDate: date,
-              regionSido: district.sido,
-              regionSigungu: district.sigungu,
-            },
-            orderBy: [{ address: 'asc' }, { id: 'asc' }],
+            where: { ...scope, regionSido: district.sido, regionSigungu: district.sigungu },
+            orderBy: inRun
+              ? [{ runSeq: 'asc' }, { id: 'asc' }]
+              : [{ address: 'asc' }, { id: 'asc' }],
             select: CARD_SELECT,
           })
         : Promise.resolve([]),
@@ -64,16 +84,28 @@ export class DeliveryViewService {
     return { counts, bundles, lateIds: await this.lateIds(bundles) };
   }
 
-  async dayOfBundle(id: number): Promise<DayQuery | null> {
+  // The day and district a bundle is shown in to this viewer. A driver's stop is shown on
+  // its run's day; a stop that is not his leads to his own day, without the district.
+  async dayOfBundle(id: number, viewer: Viewer): Promise<DayQuery | null> {
     const bundle = await this.prisma.deliveryBundle.findUnique({
       where: { id },
-      select: { scheduledDate: true, regionSido: true, regionSigungu: true },
+      select: {
+        scheduledDate: true,
+        regionSido: true,
+        regionSigungu: true,
+        run: { select: { runDate: true, driverId: true } },
+      },
     });
-    if (!bundle?.scheduledDate) return null;
-    return {
-      date: bundle.scheduledDate,
-      district: { sido: bundle.regionSido, sigungu: bundle.regionSigungu },
-    };
+    if (!bundle) return null;
+    const district = { sido: bundle.regionSido, sigungu: bundle.regionSigungu };
+    if (seesOwnRunsOnly(viewer)) {
+      if (!bundle.run || !mayWorkOn(viewer, bundle.run)) {
+        return { date: bundle.scheduledDate ?? bundle.run?.runDate ?? new Date() };
+      }
+      return { date: bundle.run.runDate, district };
+    }
+    if (!bundle.scheduledDate) return null;
+    return { date: bundle.scheduledDate, district };
   }
 
   // A stop whose key already had a bundle dispatched: the items came after the truck left.

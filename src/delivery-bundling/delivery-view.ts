@@ -1,12 +1,13 @@
-import { formatDate } from '../shared/views/formatting';
+import { formatDate, formatDateTime } from '../shared/views/formatting';
 import type { BundleStatus } from '../generated/prisma/enums';
 import type { DeliveryQuery } from './dto/delivery-forms';
 import { canMark } from './bundle-outcome';
 import type { BundleCard, DayQuery } from './delivery-view.service';
+import type { StoredRun } from './runs.repository';
 
 // A region the postal tables could not settle travels in links as this, and shows as such.
-const UNSETTLED = '-';
-const UNSETTLED_LABEL = '지역 미확인';
+export const UNSETTLED = '-';
+export const UNSETTLED_LABEL = '지역 미확인';
 const DAY_MS = 86_400_000;
 
 export const BUNDLE_STATUS_LABELS: Record<BundleStatus, string> = {
@@ -16,7 +17,7 @@ export const BUNDLE_STATUS_LABELS: Record<BundleStatus, string> = {
   FAILED: '배송실패',
 };
 
-const STATUS_TONES: Record<BundleStatus, string> = {
+export const STATUS_TONES: Record<BundleStatus, string> = {
   OPEN: 'primary',
   CLOSED: 'info',
   DELIVERED: 'success',
@@ -49,15 +50,31 @@ export function dayHref(day: DayQuery): string {
   return `/delivery?${params.toString()}`;
 }
 
+type RunStopLine = {
+  id: number;
+  status: BundleStatus;
+  recipientName: string;
+  address: string;
+  regionSido: string | null;
+  regionSigungu: string | null;
+};
+
+export function runStateLabel(run: { dispatchedAt: Date | null }): string {
+  return run.dispatchedAt ? `출발 ${formatDateTime(run.dispatchedAt)}` : '출발 전';
+}
+
 export function toDeliveryPage(params: {
   day: DayQuery;
   counts: Counts;
   bundles: BundleCard[];
   lateIds: ReadonlySet<number>;
+  run: (StoredRun & { stops: RunStopLine[] }) | null;
+  driverView: boolean;
   failedFormFor?: number;
 }) {
-  const { day, counts, bundles, lateIds, failedFormFor } = params;
+  const { day, counts, bundles, lateIds, run, driverView, failedFormFor } = params;
   const date = dateText(day.date);
+  const positions = new Map(run?.stops.map((stop, index) => [stop.id, index + 1]));
   return {
     title: '배송',
     day: date,
@@ -65,11 +82,40 @@ export function toDeliveryPage(params: {
     nextHref: dayHref({ date: new Date(day.date.getTime() + DAY_MS) }),
     total: counts.reduce((sum, c) => sum + c._count._all, 0),
     sidos: regionsOf(day, counts),
+    driverView,
+    runsHref: driverView ? null : `/delivery/runs?date=${date}`,
+    run: run && toDriverRun(run),
     district: day.district && {
       label: [day.district.sido ?? UNSETTLED_LABEL, day.district.sigungu].filter(Boolean).join(' '),
       backHref: dayHref({ date: day.date }),
-      cards: bundles.map((b) => toCard(b, lateIds.has(b.id), failedFormFor === b.id)),
+      cards: bundles.map((b) => ({
+        ...toCard(b, lateIds.has(b.id), failedFormFor === b.id),
+        position: positions.get(b.id),
+      })),
     },
+  };
+}
+
+// The driver's run for the day: where to go, in order, each stop one tap from its card.
+function toDriverRun(run: StoredRun & { stops: RunStopLine[] }) {
+  return {
+    id: run.id,
+    name: run.name,
+    stateLabel: runStateLabel(run),
+    canDispatch: !run.dispatchedAt && run.stops.length > 0,
+    remaining: run.stops.filter((s) => s.status !== 'DELIVERED').length,
+    stops: run.stops.map((stop, index) => ({
+      id: stop.id,
+      position: index + 1,
+      recipientName: stop.recipientName,
+      address: stop.address,
+      statusLabel: BUNDLE_STATUS_LABELS[stop.status],
+      statusTone: STATUS_TONES[stop.status],
+      href: `${dayHref({
+        date: run.runDate,
+        district: { sido: stop.regionSido, sigungu: stop.regionSigungu },
+      })}#bundle-${stop.id}`,
+    })),
   };
 }
 
@@ -93,8 +139,11 @@ function regionsOf(day: DayQuery, counts: Counts) {
     }));
 }
 
-function toCard(bundle: BundleCard, late: boolean, failedFormOpen: boolean) {
-  const items = bundle.items.map((i) => ({
+type StopItem = BundleCard['items'][number];
+
+// What the driver carries to the stop and what he brings back, apart.
+export function stopItemsOf(items: readonly StopItem[]) {
+  const all = items.map((i) => ({
     productName: i.productName,
     optionName: i.optionName,
     quantity: i.quantity,
@@ -102,10 +151,19 @@ function toCard(bundle: BundleCard, late: boolean, failedFormOpen: boolean) {
     pickup: i.claimType === 'RETURN' || i.claimType === 'EXCHANGE',
     pickupLabel: i.claimType === 'EXCHANGE' ? '교환 회수' : '반품 회수',
   }));
-  const requested = bundle.items
+  return { deliveries: all.filter((i) => !i.pickup), pickups: all.filter((i) => i.pickup) };
+}
+
+// The earliest day a customer of the stop asked for.
+export function requestedDateOf(items: readonly StopItem[]): string | null {
+  const requested = items
     .map((i) => i.order.requestedDate)
     .filter((d): d is Date => d !== null)
     .sort((a, b) => a.getTime() - b.getTime())[0];
+  return requested ? dateText(requested) : null;
+}
+
+function toCard(bundle: BundleCard, late: boolean, failedFormOpen: boolean) {
   return {
     id: bundle.id,
     status: bundle.status,
@@ -118,15 +176,14 @@ function toCard(bundle: BundleCard, late: boolean, failedFormOpen: boolean) {
     postalCode: bundle.postalCode,
     memo: bundle.memo,
     failedReason: bundle.status === 'FAILED' ? bundle.failedReason : null,
-    requestedDate: requested ? dateText(requested) : null,
+    requestedDate: requestedDateOf(bundle.items),
     late,
-    deliveries: items.filter((i) => !i.pickup),
-    pickups: items.filter((i) => i.pickup),
+    ...stopItemsOf(bundle.items),
     canDeliver: canMark(bundle.status, 'DELIVERED'),
     canFail: canMark(bundle.status, 'FAILED'),
     failedFormOpen,
   };
 }
 
-const regionOf = (param: string) => (param === UNSETTLED ? null : param);
-const dateText = (date: Date) => date.toISOString().slice(0, 10);
+export const regionOf = (param: string) => (param === UNSETTLED ? null : param);
+export const dateText = (date: Date) => date.toISOString().slice(0, 10);

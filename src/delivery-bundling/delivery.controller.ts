@@ -21,10 +21,11 @@ import { DeliveredForm, DeliveryQuery, FailedForm } from './dto/delivery-forms';
 import { DeliveryOutcomeService, OutcomeResult } from './delivery-outcome.service';
 import { dayHref, dayQueryOf, toDeliveryPage } from './delivery-view';
 import { DayQuery, DeliveryViewService } from './delivery-view.service';
+import { Viewer, seesOwnRunsOnly, viewerOf } from './run-access';
 
 // A refused tap re-renders the bundle's own district, with the failure form kept open.
 const districtAgain = (c: DeliveryController, req: Request) =>
-  c.pageOfBundle(Number(req.params.id));
+  c.pageOfBundle(Number(req.params.id), viewerOf(req));
 const DAY = { title: '배송', model: districtAgain };
 
 @Controller('delivery')
@@ -37,18 +38,23 @@ export class DeliveryController {
 
   @Get()
   @Render('delivery/index')
-  show(@Query() query: DeliveryQuery) {
-    return this.page(dayQueryOf(query));
+  show(@Query() query: DeliveryQuery, @Req() req: Request) {
+    return this.page(dayQueryOf(query), viewerOf(req));
   }
 
-  async page(day: DayQuery, failedFormFor?: number) {
-    return toDeliveryPage({ day, ...(await this.view.day(day)), failedFormFor });
+  async page(day: DayQuery, viewer: Viewer, failedFormFor?: number) {
+    return toDeliveryPage({
+      day,
+      ...(await this.view.day(day, viewer)),
+      driverView: seesOwnRunsOnly(viewer),
+      failedFormFor,
+    });
   }
 
-  async pageOfBundle(id: number) {
-    const day = await this.view.dayOfBundle(id);
+  async pageOfBundle(id: number, viewer: Viewer) {
+    const day = await this.view.dayOfBundle(id, viewer);
     if (!day) throw new NotFoundException();
-    return this.page(day, id);
+    return this.page(day, viewer, id);
   }
 
   @Post('bundles/:id/delivered')
@@ -60,13 +66,15 @@ export class DeliveryController {
     @CurrentActor() actor: RequestActor,
     @Req() req: Request,
   ) {
+    const viewer = viewerOf(req);
     const result = await this.outcomes.delivered({
       bundleId: id,
       from: form.status,
       actorId: actor.id,
+      viewer,
     });
     flash(req, result.already ? 'info' : 'success', deliveredMessage(result));
-    return { url: backTo(result) };
+    return { url: backTo(result, viewer) };
   }
 
   @Post('bundles/:id/failed')
@@ -78,18 +86,20 @@ export class DeliveryController {
     @CurrentActor() actor: RequestActor,
     @Req() req: Request,
   ) {
+    const viewer = viewerOf(req);
     const result = await this.outcomes.failed({
       bundleId: id,
       from: form.status,
       reason: form.reason,
       actorId: actor.id,
+      viewer,
     });
     flash(
       req,
       result.already ? 'info' : 'warning',
       result.already ? '이미 배송실패로 기록된 묶음입니다.' : '배송실패로 기록했습니다.',
     );
-    return { url: backTo(result) };
+    return { url: backTo(result, viewer) };
   }
 }
 
@@ -101,10 +111,12 @@ function deliveredMessage(result: OutcomeResult): string {
   return `배송완료로 기록했습니다.${kept}`;
 }
 
-function backTo({ bundle }: OutcomeResult): string {
-  if (!bundle.scheduledDate) return '/delivery';
+// Back to the district the stop is listed in: the run's day for a driver.
+function backTo({ bundle }: OutcomeResult, viewer: Viewer): string {
+  const date = seesOwnRunsOnly(viewer) ? bundle.run?.runDate : bundle.scheduledDate;
+  if (!date) return '/delivery';
   return dayHref({
-    date: bundle.scheduledDate,
+    date,
     district: { sido: bundle.regionSido, sigungu: bundle.regionSigungu },
   });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser } from 'playwright-core';
 import { PrismaService } from '../../src/database/prisma.service';
+import { RunsService } from '../../src/delivery-bundling/runs.service';
 import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
 import { OrderStatusService } from '../../src/orders/order-status.service';
 import { showroomHeaderOf } from '../../src/orders/showroom-order';
@@ -18,8 +19,9 @@ describe('a driver on a phone', () => {
   beforeAll(async () => {
     app = await createTestApp();
     await resetState(app);
-    const { clerk } = await createStaff(app);
+    const { clerk, driver } = await createStaff(app);
     await todaysStop(app, clerk.id);
+    await todaysRun(app, driver.id);
     baseUrl = await listen(app);
     browser = await launchBrowser();
   });
@@ -28,7 +30,7 @@ describe('a driver on a phone', () => {
     await app?.close();
   });
 
-  it("opens today's district, calls up the stop and marks it delivered", async () => {
+  it("leaves with today's run, opens the stop's district, calls up the stop and marks it delivered", async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -42,6 +44,12 @@ describe('a driver on a phone', () => {
     await page.waitForURL(`${baseUrl}/`);
     await page.goto(`${baseUrl}/delivery`);
     await expect(page.getByTestId('day-total').textContent()).resolves.toContain('1곳');
+    await expect(page.getByTestId('run-stop').textContent()).resolves.toContain('김민준');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '출발' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByText('출발했습니다.').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('run-state').textContent()).resolves.toContain('출발 ');
     await page.getByTestId('district-link').filter({ hasText: '강남구' }).click();
     const card = page.getByTestId('bundle');
     await expect(
@@ -59,6 +67,20 @@ describe('a driver on a phone', () => {
     await context.close();
   });
 });
+
+// The clerk plans the driver's run for today with every stop due today.
+async function todaysRun(app: NestExpressApplication, driverId: number) {
+  const runs = app.get(RunsService);
+  const date = formatDate(new Date());
+  const run = await runs.create({ date, driverId, name: '1호차' });
+  const due = await app.get(PrismaService).deliveryBundle.findMany({
+    where: { scheduledDate: new Date(`${date}T00:00:00Z`) },
+  });
+  await runs.addStops(
+    run.id,
+    due.map((b) => b.id),
+  );
+}
 
 // One showroom order for today with two items ready to go.
 async function todaysStop(app: NestExpressApplication, clerkId: number) {

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RawOrderRow } from '../../src/channels/import-fields';
 import { PrismaService } from '../../src/database/prisma.service';
+import { RunsService } from '../../src/delivery-bundling/runs.service';
 import type { ItemStatus } from '../../src/generated/prisma/enums';
 import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
 import { OrderClaimsService } from '../../src/orders/order-claims.service';
@@ -75,6 +76,23 @@ describe('the delivery view', () => {
     };
   };
 
+  // The driver sees his run only: the clerk puts every stop due that day on it.
+  async function planForDriver(date = '2026-12-01') {
+    const runs = app.get(RunsService);
+    const runDate = new Date(`${date}T00:00:00Z`);
+    const run =
+      (await prisma.deliveryRun.findFirst({ where: { runDate, driverId: staff.driver.id } })) ??
+      (await runs.create({ date, driverId: staff.driver.id }));
+    const due = await prisma.deliveryBundle.findMany({
+      where: { scheduledDate: runDate, runId: null },
+      orderBy: { id: 'asc' },
+    });
+    await runs.addStops(
+      run.id,
+      due.map((b) => b.id),
+    );
+  }
+
   const item = (externalItemNo: string) =>
     prisma.orderItem.findFirstOrThrow({ where: { externalItemNo } });
 
@@ -99,7 +117,7 @@ describe('the delivery view', () => {
       .send({ _csrf: token, ...form });
   }
 
-  it('shows a driver the day grouped by 시/도 and 시/군/구 with counts, and the district cards', async () => {
+  it('shows a driver his day grouped by 시/도 and 시/군/구 with counts, and the district cards', async () => {
     await intake([
       row({ externalItemNo: 'S1' }),
       row({
@@ -120,6 +138,8 @@ describe('the delivery view', () => {
       }),
       row({ recipientName: '다른 날', requestedDate: '2026-12-02' }),
     ]);
+    await planForDriver();
+    await planForDriver('2026-12-02');
     const day = shown((await driver.get('/delivery?date=2026-12-01')).text);
     expect(day).toContain('2026-12-01 배송 <strong>3</strong>곳');
     expect(day).toMatch(/서울특별시<\/span><span class="badge text-bg-secondary">2</);
@@ -160,6 +180,7 @@ describe('the delivery view', () => {
     ]);
     await moveTo('S1', ['CONFIRMED', 'PREPARING']);
     await moveTo('S2', ['CONFIRMED', 'PREPARING', 'OUT_FOR_DELIVERY']);
+    await planForDriver();
     const bundle = await prisma.deliveryBundle.findFirstOrThrow();
     const first = await tap(driver, bundle.id, 'delivered', { status: 'OPEN' });
     expect(first.status).toBe(302);
@@ -188,6 +209,7 @@ describe('the delivery view', () => {
   it('records a failed stop with its reason, keeps the items, and asks for the reason when missing', async () => {
     await intake([row({ externalItemNo: 'S1' })]);
     await moveTo('S1', ['CONFIRMED', 'PREPARING', 'OUT_FOR_DELIVERY']);
+    await planForDriver();
     const bundle = await prisma.deliveryBundle.findFirstOrThrow();
     const missing = await tap(driver, bundle.id, 'failed', { status: 'OPEN', reason: ' ' });
     expect(missing.status).toBe(422);
@@ -217,6 +239,7 @@ describe('the delivery view', () => {
     await intake([row({ externalItemNo: 'S1' }), row({ externalItemNo: 'S2' })]);
     await moveTo('S1', ['CONFIRMED', 'PREPARING', 'OUT_FOR_DELIVERY']);
     await moveTo('S2', ['CONFIRMED', 'PREPARING', 'OUT_FOR_DELIVERY']);
+    await planForDriver();
     const delivered = await prisma.deliveryBundle.findFirstOrThrow();
     await tap(driver, delivered.id, 'delivered', { status: 'OPEN' });
     const returned = await item('S1');
@@ -233,10 +256,17 @@ describe('the delivery view', () => {
       include: { items: true },
     });
     expect(pickup.items.map((i) => i.externalItemNo)).toEqual(['S1']);
+    await planForDriver();
     const page = shown((await driver.get(DISTRICT)).text);
     const card = page.slice(page.indexOf(`id="bundle-${pickup.id}"`));
     expect(card).toContain('회수 1건');
     expect(card).toContain('반품 회수');
     expect(card).toContain('이전 묶음 출고 후 추가된 주문');
+  });
+
+  it('answers a day that does not exist with a Korean message rather than an empty list', async () => {
+    const res = await driver.get('/delivery?date=2026-13-45');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('없는 날짜입니다. 날짜를 다시 고르세요.');
   });
 });

@@ -1,5 +1,14 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { trim } from '../../shared/http/form-transforms';
 
 export class BundleDeskQuery {
@@ -15,6 +24,7 @@ export class BundleDeskQuery {
 
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '날짜는 YYYY-MM-DD로 입력하세요.' })
+  @IsISO8601({ strict: true }, { message: '없는 날짜입니다. 날짜를 다시 고르세요.' })
   date?: string;
 
   @IsOptional()

@@ -1,5 +1,13 @@
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { BundleStatus } from '../../generated/prisma/enums';
 import { trim } from '../../shared/http/form-transforms';
 
@@ -8,6 +16,7 @@ const STALE_PAGE = '화면이 오래되었습니다. 새로고침 후 다시 시
 export class DeliveryQuery {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '날짜는 YYYY-MM-DD로 입력하세요.' })
+  @IsISO8601({ strict: true }, { message: '없는 날짜입니다. 날짜를 다시 고르세요.' })
   date?: string;
 
   @IsOptional()

@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { label: '매장 주문 등록', href: '/orders/new', roles: [Role.ADMIN, Role.CLERK] },
   { label: '배송', href: '/delivery', roles: [Role.ADMIN, Role.CLERK, Role.DELIVERY] },
   { label: '배송 묶음', href: '/delivery/bundles', roles: [Role.ADMIN, Role.CLERK] },
+  { label: '배송 계획', href: '/delivery/runs', roles: [Role.ADMIN, Role.CLERK] },
   { label: '주문 가져오기', href: '/imports', roles: [Role.ADMIN, Role.CLERK] },
   { label: '출고 처리', href: '/fulfillment', roles: [Role.ADMIN, Role.CLERK] },
   { label: '상품 연결 검토', href: '/orders/listings', roles: [Role.ADMIN, Role.CLERK] },
