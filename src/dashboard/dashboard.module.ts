@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '../delivery-bundling/delivery.module';
 import { OrdersModule } from '../orders/orders.module';
 import { DashboardController } from './dashboard.controller';
 
-@Module({ imports: [OrdersModule], controllers: [DashboardController] })
+@Module({ imports: [OrdersModule, DeliveryModule], controllers: [DashboardController] })
 export class DashboardModule {}

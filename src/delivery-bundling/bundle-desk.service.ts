@@ -88,6 +88,32 @@ export class BundleDeskService {
       .map((c) => ({ agree: c.agree, bundles: c.ids.map((id) => byId.get(id)!) }));
   }
 
+  // The dashboard's delivery queues: stops that came after their truck left, and likely
+  // duplicates, both waiting for a clerk's look.
+  async queues() {
+    const [late, candidates] = await Promise.all([
+      this.keysWithEarlierBundles(),
+      this.candidates(),
+    ]);
+    const lateCount = await this.prisma.deliveryBundle.count({
+      where: { status: 'OPEN', scheduledDate: { not: null }, bundleKey: { in: late } },
+    });
+    return [
+      {
+        status: 'LATE_BUNDLE',
+        label: '출고 후 추가된 묶음',
+        count: lateCount,
+        href: '/delivery/bundles?view=open&late=1',
+      },
+      {
+        status: 'MERGE_CANDIDATE',
+        label: '합칠 후보 묶음',
+        count: candidates.length,
+        href: '/delivery/bundles?view=open',
+      },
+    ];
+  }
+
   private whereOf(query: DeskQuery): Prisma.DeliveryBundleWhereInput {
     const where: Prisma.DeliveryBundleWhereInput =
       query.view === 'open'

@@ -10,6 +10,8 @@ import { BundlesService } from './bundles.service';
 @Module({
   imports: [UsersModule],
   providers: [BundlesRepository, BundlesService, BundleLifecycleService, BundleAutoCloseJob],
-  exports: [BundlesService, BundleLifecycleService],
+  // BundlesRepository too: runs (DeliveryModule) set a stop's runId/runSeq and close it at
+  // dispatch, and every DeliveryBundle write stays in that one file.
+  exports: [BundlesService, BundleLifecycleService, BundlesRepository],
 })
 export class DeliveryBundlingModule {}

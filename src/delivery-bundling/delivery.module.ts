@@ -7,7 +7,6 @@ import { DeliveryBundlingModule } from './delivery-bundling.module';
 import { DeliveryOutcomeService } from './delivery-outcome.service';
 import { DeliveryController } from './delivery.controller';
 import { DeliveryViewService } from './delivery-view.service';
-import { BundlesRepository } from './bundles.repository';
 import { RunDispatchService } from './run-dispatch.service';
 import { RunPagesService } from './run-pages.service';
 import { RunSheetService } from './run-sheet.service';
@@ -21,18 +20,16 @@ import { RunsService } from './runs.service';
 @Module({
   imports: [OrdersModule, DeliveryBundlingModule, UsersModule],
   controllers: [BundleDeskController, DeliveryController, RunsController],
-  // Runs write a stop's runId/runSeq through BundlesRepository (stateless, so this module's
-  // own instance is the same code path as the bundling module's).
   providers: [
     DeliveryViewService,
     DeliveryOutcomeService,
     BundleDeskService,
-    BundlesRepository,
     RunsRepository,
     RunsService,
     RunPagesService,
     RunDispatchService,
     RunSheetService,
   ],
+  exports: [BundleDeskService],
 })
 export class DeliveryModule {}

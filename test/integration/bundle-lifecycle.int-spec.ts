@@ -201,6 +201,7 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
     const flagged = await clerk.get('/delivery/bundles?view=open&late=1');
     expect(flagged.text).toContain(`id="bundle-${late.id}"`);
     expect(flagged.text).toContain('출고 후 추가된 주문');
+    expect((await clerk.get('/')).text).toMatch(/data-queue="LATE_BUNDLE"[\s\S]*?fw-semibold">1</);
 
     const noReason = await post(
       `/delivery/bundles/${first.id}/reopen`,
