@@ -109,7 +109,7 @@ export class CategoriesService {
       if (await activeNamesake(tx, category.name, id)) {
         throw new DomainError(
           'CATEGORY_NAME_TAKEN',
-          `같은 이름의 분류 '${category.name}'이(가) 이미 있어 복원할 수 없습니다. 그 분류의 이름을 먼저 바꾸세요.`,
+          `이름이 '${category.name}'인 분류가 이미 있어 복원할 수 없습니다. 그 분류의 이름을 먼저 바꾸세요.`,
           HttpStatus.CONFLICT,
         );
       }

@@ -97,7 +97,7 @@ export class ProductCommands {
         if (category?.deleted) {
           throw new DomainError(
             'CATEGORY_DELETED',
-            `분류 '${category.name}'이(가) 삭제되어 있어 상품을 복원할 수 없습니다. 분류를 먼저 복원하세요.`,
+            `삭제된 분류 '${category.name}'에 속한 상품이라 복원할 수 없습니다. 분류를 먼저 복원하세요.`,
             HttpStatus.CONFLICT,
           );
         }
@@ -122,7 +122,7 @@ export class ProductCommands {
       const holder = await this.prisma.product.findUnique({ where: { code } });
       throw new FormValidationError({
         code: holder?.deletedAt
-          ? `삭제된 상품 '${holder.name}'이(가) 쓰는 코드입니다. 그 상품을 복원하거나 다른 코드를 쓰세요.`
+          ? `삭제된 상품 '${holder.name}'의 코드입니다. 그 상품을 복원하거나 다른 코드를 쓰세요.`
           : '이미 사용 중인 상품 코드입니다.',
       });
     }

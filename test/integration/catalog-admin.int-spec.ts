@@ -164,7 +164,7 @@ describe('catalog administration', () => {
     await app.get(ProductCommands).setDeleted(old.id, true);
     const deleted = await post(admin, '/admin/catalog/products', form);
     expect(readable(deleted.text)).toContain(
-      "삭제된 상품 '단종 매트리스'이(가) 쓰는 코드입니다. 그 상품을 복원하거나 다른 코드를 쓰세요.",
+      "삭제된 상품 '단종 매트리스'의 코드입니다. 그 상품을 복원하거나 다른 코드를 쓰세요.",
     );
     expect(await prisma.product.count()).toBe(1);
   });
@@ -353,7 +353,7 @@ describe('catalog administration', () => {
     const restoreProduct = await post(admin, `/admin/catalog/products/${product.id}/restore`, {});
     expect(restoreProduct.status).toBe(409);
     expect(readable(restoreProduct.text)).toContain(
-      "분류 '매트리스'이(가) 삭제되어 있어 상품을 복원할 수 없습니다. 분류를 먼저 복원하세요.",
+      "삭제된 분류 '매트리스'에 속한 상품이라 복원할 수 없습니다. 분류를 먼저 복원하세요.",
     );
     expect((await post(admin, `/admin/catalog/categories/${mattress.id}/restore`, {})).status).toBe(
       302,
