@@ -14,7 +14,7 @@ import { REDIS } from './redis/redis.provider';
 import { ERROR_PAGES, sendErrorPage } from './shared/http/error-page';
 import { takeFlash } from './shared/http/flash';
 import { isInfrastructureDown } from './shared/http/infrastructure-errors';
-import { navigationFor } from './shared/views/navigation';
+import { navigationMenuFor } from './shared/views/navigation';
 import { metricsMiddleware } from './observability/metrics';
 import { registerViewHelpers } from './shared/views/view-helpers';
 
@@ -40,7 +40,7 @@ function viewLocals(req: Request, res: Response, next: NextFunction): void {
   Object.defineProperties(res.locals, {
     csrfToken: { enumerable: true, get: () => (req.session ? generateToken(req) : '') },
     flash: { enumerable: true, get: () => takeFlash(req) },
-    nav: { enumerable: true, get: () => navigationFor(req.user?.role, req.path) },
+    nav: { enumerable: true, get: () => navigationMenuFor(req.user?.role, req.path) },
   });
   next();
 }

@@ -47,7 +47,8 @@ describe('a clerk bringing in a SmartStore download', () => {
     await page.getByRole('button', { name: '로그인' }).click();
     await page.waitForURL(`${baseUrl}/`);
 
-    await page.getByRole('link', { name: '주문 가져오기' }).first().click();
+    await page.getByRole('button', { name: '주문', exact: true }).click();
+    await page.locator('.dropdown-menu').getByRole('link', { name: '주문 가져오기' }).click();
     await page.getByLabel('채널').selectOption({ label: '네이버 스마트스토어' });
     await page.getByLabel('주문 파일 (.xlsx, .csv)').setInputFiles({
       name: '스마트스토어_주문.xlsx',

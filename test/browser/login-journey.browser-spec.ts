@@ -33,9 +33,10 @@ describe('a member of staff in a real browser', () => {
     await expect(page.getByTestId('role').textContent()).resolves.toContain(
       '관리자 권한으로 로그인했습니다.',
     );
-    await expect(page.getByRole('link', { name: '사용자 관리' }).first().isVisible()).resolves.toBe(
-      true,
-    );
+    await page.getByRole('button', { name: '관리', exact: true }).click();
+    await expect(
+      page.locator('.dropdown-menu').getByRole('link', { name: '사용자 관리' }).isVisible(),
+    ).resolves.toBe(true);
     const shot = screenshotPath('login-dashboard');
     await page.screenshot({ path: shot, fullPage: true });
     expect(existsSync(shot)).toBe(true);
