@@ -20,6 +20,16 @@ export class BatchWrites {
   readonly newItems: Array<{ externalOrderNo: string; item: NewItem }> = [];
   readonly itemUpdates: Array<{ item: ExistingItem; changes: Change[] }> = [];
   readonly orderUpdates = new Map<number, Change[]>();
+  // Won to add to orders an earlier batch of the same file created: an order whose items
+  // straddle two batches totals all of them.
+  readonly earlierOrderAmounts = new Map<string, number>();
+
+  addToEarlierOrder(externalOrderNo: string, amount: number): void {
+    this.earlierOrderAmounts.set(
+      externalOrderNo,
+      (this.earlierOrderAmounts.get(externalOrderNo) ?? 0) + amount,
+    );
+  }
 }
 
 export interface ApplyContext {
@@ -28,10 +38,11 @@ export interface ApplyContext {
   source: string;
   now: Date;
   regions: RegionLookup;
-  // Orders created by earlier batches of the same file, for items that arrive later.
+  // Orders this file creates, by order number: their ids, filled in as their inserts return.
   ordersThisRun: Map<string, number>;
-  // Delivery bundles (DeliveryBundlingModule) re-derived for the orders a batch touched.
-  syncBundles: (orderIds: number[], db: Db) => Promise<void>;
+  // Delivery bundles (DeliveryBundlingModule) re-derived for the keys or orders a batch touched.
+  syncKeys: (keys: string[], db: Db) => Promise<void>;
+  syncOrders: (orderIds: number[], db: Db) => Promise<void>;
 }
 
 export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites): Promise<void> {
@@ -42,6 +53,12 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
     orderId: item.orderId || ctx.ordersThisRun.get(externalOrderNo)!,
   }));
   await insertItems(db, newItems, ctx.now);
+  for (const [no, amount] of writes.earlierOrderAmounts) {
+    await db.order.update({
+      where: { id: ctx.ordersThisRun.get(no)! },
+      data: { totalAmount: { increment: amount } },
+    });
+  }
   const events: NewEvent[] = [];
   const event = (
     orderId: number,
@@ -58,9 +75,11 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
       toValue: change.to,
       at: ctx.now,
     });
+  const itemsPerOrder = new Map<number, number>();
+  for (const { orderId } of newItems)
+    itemsPerOrder.set(orderId, (itemsPerOrder.get(orderId) ?? 0) + 1);
   for (const [no, id] of createdOrders) {
-    const count = newItems.filter((i) => i.orderId === id).length;
-    event(id, null, { type: 'CREATED', from: null, to: `${no} (${count}개 품목)` });
+    event(id, null, { type: 'CREATED', from: null, to: `${no} (${itemsPerOrder.get(id)}개 품목)` });
   }
   for (const { item, changes } of writes.itemUpdates) {
     await updateItem(db, item, changes, ctx.now);
@@ -75,19 +94,27 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
 }
 
 // Bundles are a read model of the items: kept in step inside the batch's own transaction,
-// so a file that fails half-way leaves no bundle behind either.
+// so a file that fails half-way leaves no bundle behind either. New items bring their keys
+// along; a change to existing items or orders may move keys, so those orders are synced
+// whole.
 function syncTouchedBundles(
   db: Db,
   ctx: ApplyContext,
-  newItems: ReadonlyArray<{ orderId: number }>,
+  newItems: ReadonlyArray<Pick<NewItem, 'orderId' | 'bundleKey'>>,
   writes: BatchWrites,
 ): Promise<void> {
+  if (!writes.itemUpdates.length && !writes.orderUpdates.size) {
+    return ctx.syncKeys(
+      newItems.map((i) => i.bundleKey),
+      db,
+    );
+  }
   const orderIds = new Set([
     ...newItems.map((i) => i.orderId),
     ...writes.itemUpdates.map((u) => u.item.orderId),
     ...writes.orderUpdates.keys(),
   ]);
-  return ctx.syncBundles([...orderIds], db);
+  return ctx.syncOrders([...orderIds], db);
 }
 
 async function updateItem(db: Db, item: ExistingItem, changes: Change[], now: Date) {

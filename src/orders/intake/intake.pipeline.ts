@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Channel, Prisma } from '../../generated/prisma/client';
-import { DeliveryMethod, EventSource } from '../../generated/prisma/enums';
+import { EventSource } from '../../generated/prisma/enums';
 import { CatalogService } from '../../catalog/catalog.service';
 import type { CatalogSnapshot } from '../../catalog/catalog-snapshot';
 import type { ImportField, RawOrderRow } from '../../channels/import-fields';
@@ -11,13 +11,13 @@ import { BundlesService } from '../../delivery-bundling/bundles.service';
 import { PostalRegionService } from '../../postal-region/postal-region.service';
 import { DomainError } from '../../shared/http/domain-error';
 import type { RegionLookup } from '../../postal-region/region-lookup';
-import { bundleKeyOf } from '../bundle-key';
-import { lifeDateOf } from '../order-status';
 import { batchesOf } from './batches';
 import { BatchWrites, applyWrites } from './intake-apply';
+import { findExisting } from './intake-lookup';
 import { ExistingItem, ExistingOrder, diffItem, diffOrder } from './intake-plan';
+import { newItemOf, newOrderOf } from './intake-new-rows';
 import { ChosenItem, IntakeRow, RowError, readIntakeRow } from './intake-row';
-import type { NewOrder } from './intake-writer';
+import { WriteQueue } from './write-queue';
 
 export interface IntakeInput {
   rowNumber: number;
@@ -70,18 +70,26 @@ export interface IntakeSummary {
 }
 
 const BATCH = 1000;
+const WRITES_AHEAD = 2;
 export const MAX_KEPT_ERRORS = 5000;
 // One transaction for the whole file: a file that fails half-way (row cap, broken zip) must
 // leave nothing behind.
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
+// The plan of a row depends only on the file and on the database as it was before the run:
+// what earlier batches of the same file decided is kept here, never read back. So the preview
+// (which writes nothing) and the commit reach the same plan, and a batch can be planned while
+// the previous ones are still being written.
 interface RunState {
   req: IntakeRequest;
   catalog: CatalogSnapshot;
   regions: RegionLookup;
   listings: Map<string, ListingRef>;
   seenItems: Map<string, number>;
+  // Order numbers this run creates, with the id its insert returned (0 until then).
   ordersThisRun: Map<string, number>;
+  // Existing orders whose recipient, address or memo this run already changed.
+  ordersChanged: Set<number>;
   summary: IntakeSummary;
   hash: ReturnType<typeof createHash>;
   now: Date;
@@ -105,6 +113,7 @@ export class IntakePipeline {
       listings: await this.listingsService.indexFor(req.channel.id),
       seenItems: new Map(),
       ordersThisRun: new Map(),
+      ordersChanged: new Set(),
       summary: {
         totalRows: 0,
         created: 0,
@@ -139,12 +148,24 @@ export class IntakePipeline {
     return state.summary;
   }
 
+  // Reading and planning the next batches runs while MariaDB writes the earlier ones: the
+  // file is parsed on this thread while the database works on its own core. Writes keep
+  // their order, at most WRITES_AHEAD batches wait (memory stays bounded), and every write
+  // has ended before the transaction commits or rolls back.
   private async process(state: RunState, db: Prisma.TransactionClient): Promise<void> {
-    for await (const batch of batchesOf(state.req.rows, BATCH)) {
-      state.summary.totalRows += batch.length;
-      const rows = this.readBatch(state, batch);
-      await this.applyBatch(state, db, rows);
-      state.req.onProgress?.(state.summary.totalRows);
+    const writes = new WriteQueue(WRITES_AHEAD);
+    try {
+      for await (const batch of batchesOf(state.req.rows, BATCH)) {
+        state.summary.totalRows += batch.length;
+        const planned = await this.planBatch(state, db, this.readBatch(state, batch));
+        if (state.req.commit && planned) {
+          await writes.push(() => this.writeBatch(state, db, planned));
+        }
+        state.req.onProgress?.(state.summary.totalRows);
+      }
+      await writes.drain();
+    } finally {
+      await writes.settle();
     }
   }
 
@@ -180,57 +201,38 @@ export class IntakePipeline {
     state.hash.update(`x:${errors[0]?.row}\n`);
   }
 
-  private async applyBatch(
+  private async planBatch(
     state: RunState,
     db: Prisma.TransactionClient,
     rows: IntakeRow[],
-  ): Promise<void> {
-    if (!rows.length) return;
-    const channelId = state.req.channel.id;
-    const [items, orders] = await Promise.all([
-      db.orderItem.findMany({
-        where: { channelId, externalItemNo: { in: rows.map((r) => r.externalItemNo) } },
-        select: {
-          id: true,
-          orderId: true,
-          externalItemNo: true,
-          orderedAt: true,
-          scheduledDate: true,
-          completedAt: true,
-          status: true,
-          claimType: true,
-          courier: true,
-          trackingNo: true,
-        },
-      }),
-      db.order.findMany({
-        where: {
-          channelId,
-          externalOrderNo: { in: [...new Set(rows.map((r) => r.externalOrderNo))] },
-        },
-        select: {
-          id: true,
-          externalOrderNo: true,
-          recipientName: true,
-          recipientPhone: true,
-          postalCode: true,
-          address: true,
-          addressDetail: true,
-          memo: true,
-        },
-      }),
-    ]);
-    const existingItems = new Map(items.map((i) => [i.externalItemNo, i]));
-    const existingOrders = new Map(orders.map((o) => [o.externalOrderNo, o]));
+  ): Promise<BatchWrites | undefined> {
+    if (!rows.length) return undefined;
+    const orderNos = new Set<string>();
+    for (const r of rows)
+      if (!state.ordersThisRun.has(r.externalOrderNo)) orderNos.add(r.externalOrderNo);
+    const existing = await findExisting(db, {
+      channelId: state.req.channel.id,
+      itemNos: rows.map((r) => r.externalItemNo),
+      orderNos: [...orderNos],
+    });
     const writes = new BatchWrites();
     for (const row of rows) {
-      const existing = existingItems.get(row.externalItemNo);
-      if (existing)
-        this.planUpdate(state, row, existing, existingOrders.get(row.externalOrderNo), writes);
-      else await this.planCreate(state, db, row, existingOrders.get(row.externalOrderNo), writes);
+      const item = existing.items.get(row.externalItemNo);
+      const order = state.ordersThisRun.has(row.externalOrderNo)
+        ? undefined
+        : existing.orders.get(row.externalOrderNo);
+      if (item) this.planUpdate(state, row, item, order, writes);
+      else await this.planCreate(state, db, row, order, writes);
     }
-    if (!state.req.commit) return;
-    await applyWrites(
+    return writes;
+  }
+
+  private writeBatch(
+    state: RunState,
+    db: Prisma.TransactionClient,
+    writes: BatchWrites,
+  ): Promise<void> {
+    return applyWrites(
       db,
       {
         channelId: state.req.channel.id,
@@ -239,7 +241,8 @@ export class IntakePipeline {
         now: state.now,
         regions: state.regions,
         ordersThisRun: state.ordersThisRun,
-        syncBundles: (orderIds, tx) => this.bundles.syncOrders(orderIds, tx),
+        syncKeys: (keys, tx) => this.bundles.syncKeys(keys, tx),
+        syncOrders: (orderIds, tx) => this.bundles.syncOrders(orderIds, tx),
       },
       writes,
     );
@@ -253,10 +256,13 @@ export class IntakePipeline {
     writes: BatchWrites,
   ): void {
     const itemChanges = diffItem(existing, row);
-    const orderChanges = order && !writes.orderUpdates.has(order.id) ? diffOrder(order, row) : [];
-    if (order && orderChanges.length) writes.orderUpdates.set(order.id, orderChanges);
+    const orderChanges = order && !state.ordersChanged.has(order.id) ? diffOrder(order, row) : [];
+    if (order && orderChanges.length) {
+      writes.orderUpdates.set(order.id, orderChanges);
+      state.ordersChanged.add(order.id);
+    }
     const touched =
-      itemChanges.length > 0 || (order !== undefined && writes.orderUpdates.has(order.id));
+      itemChanges.length > 0 || (order !== undefined && state.ordersChanged.has(order.id));
     if (itemChanges.length) writes.itemUpdates.push({ item: existing, changes: itemChanges });
     if (touched) state.summary.updated += 1;
     else state.summary.unchanged += 1;
@@ -287,59 +293,28 @@ export class IntakePipeline {
       ]);
       return;
     }
-    const region = state.regions.lookup({ postalCode: row.postalCode, address: row.address });
-    const status = row.channelStatus?.status ?? 'NEW';
-    const completedAt = status === 'DELIVERED' || status === 'COMPLETED' ? state.now : null;
-    const orderKnown = order?.id ?? state.ordersThisRun.get(row.externalOrderNo);
-    if (orderKnown === undefined && !writes.newOrders.has(row.externalOrderNo)) {
+    const sameBatchOrder = writes.newOrders.get(row.externalOrderNo);
+    if (sameBatchOrder) {
+      sameBatchOrder.totalAmount += row.amount;
+    } else if (state.ordersThisRun.has(row.externalOrderNo)) {
+      writes.addToEarlierOrder(row.externalOrderNo, row.amount);
+    } else if (!order) {
       writes.newOrders.set(row.externalOrderNo, newOrderOf(state.req.channel.id, row));
-    } else if (orderKnown === undefined) {
-      writes.newOrders.get(row.externalOrderNo)!.totalAmount += row.amount;
+      state.ordersThisRun.set(row.externalOrderNo, 0);
     }
-    writes.newItems.push({
-      externalOrderNo: row.externalOrderNo,
-      item: {
-        orderId: orderKnown ?? 0,
-        channelId: state.req.channel.id,
-        externalItemNo: row.externalItemNo,
-        listingId: listing.id > 0 ? listing.id : null,
-        productId: listing.productId,
-        optionId: listing.optionId,
-        productName: row.productName.slice(0, 200),
-        optionName: row.optionText?.slice(0, 300) ?? null,
-        quantity: row.quantity,
-        unitPrice: row.unitPrice,
-        amount: row.amount,
-        status,
-        claimType: row.channelStatus?.claimType ?? null,
-        deliveryMethod: product?.deliveryMethod ?? DeliveryMethod.OWN_TEAM,
-        bundleNo: row.bundleNo,
-        bundleKey: bundleKeyOf({
-          channelId: state.req.channel.id,
-          bundleNo: row.bundleNo,
-          recipientName: row.recipientName,
-          recipientPhone: row.recipientPhone,
-          address: [row.address, row.addressDetail].filter(Boolean).join(' '),
-        }),
-        courier: row.courier,
-        trackingNo: row.trackingNo,
-        regionSido: region.ambiguous ? null : region.sido,
-        regionSigungu: region.ambiguous ? null : region.sigungu,
-        orderedAt: row.orderedAt,
-        scheduledDate: row.requestedDate,
-        completedAt,
-        lifeDate: lifeDateOf({
-          status,
-          completedAt,
-          scheduledDate: row.requestedDate,
-          orderedAt: row.orderedAt,
-        }),
-        needsReview: listing.needsReview,
-      },
+    const item = newItemOf({
+      channelId: state.req.channel.id,
+      orderId: order?.id ?? 0,
+      row,
+      listing,
+      product,
+      region: state.regions.lookup({ postalCode: row.postalCode, address: row.address }),
+      now: state.now,
     });
+    writes.newItems.push({ externalOrderNo: row.externalOrderNo, item });
     state.summary.created += 1;
     state.hash.update(
-      `c:${row.externalItemNo}:${listing.productId}:${listing.optionId}:${status}\n`,
+      `c:${row.externalItemNo}:${listing.productId}:${listing.optionId}:${item.status}\n`,
     );
   }
 
@@ -387,22 +362,4 @@ function assertAllCreated(summary: IntakeSummary): void {
     throw new DomainError('INTAKE_REJECTED', message);
   }
   if (summary.updated || summary.unchanged) throw new OrderNoTakenError();
-}
-
-function newOrderOf(channelId: number, row: IntakeRow): NewOrder {
-  return {
-    channelId,
-    externalOrderNo: row.externalOrderNo,
-    orderedAt: row.orderedAt,
-    buyerName: row.buyerName.slice(0, 100),
-    buyerPhone: row.buyerPhone,
-    recipientName: row.recipientName.slice(0, 100),
-    recipientPhone: row.recipientPhone.slice(0, 30),
-    postalCode: row.postalCode?.slice(0, 10) ?? null,
-    address: row.address.slice(0, 300),
-    addressDetail: row.addressDetail?.slice(0, 200) ?? null,
-    memo: row.memo?.slice(0, 500) ?? null,
-    requestedDate: row.requestedDate,
-    totalAmount: row.amount,
-  };
 }

@@ -51,10 +51,10 @@ export async function openOrderFile(params: {
   }
   const headers = head[match.headerIndex].cells;
   const columns = match.columns as Partial<Record<ImportField, number>>;
+  const mapped = Object.entries(columns) as Array<[ImportField, number]>;
   const toRaw = (row: RawRow) => {
     const raw: RawOrderRow = {};
-    for (const [field, index] of Object.entries(columns) as Array<[ImportField, number]>)
-      raw[field] = row.cells[index];
+    for (const [field, index] of mapped) raw[field] = row.cells[index];
     return { rowNumber: row.rowNumber, raw };
   };
   async function* rows() {
