@@ -3,6 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { BundleStatus } from '../generated/prisma/enums';
 import type { BundleHeader } from './bundle-header';
 import { splitKeyOf } from './bundle-key-rules';
+import { sqlLiteral, sqlTuples } from '../database/sql-literal';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -38,6 +39,33 @@ export const MEMBER_ITEM_SELECT = {
 
 export type MemberItem = Prisma.OrderItemGetPayload<{ select: typeof MEMBER_ITEM_SELECT }>;
 
+type MemberRow = Omit<MemberItem, 'order'> & Omit<MemberItem['order'], 'id'> & { orderId: number };
+
+function memberOf(r: MemberRow): MemberItem {
+  return {
+    id: r.id,
+    bundleId: r.bundleId,
+    bundleKey: r.bundleKey,
+    channelId: r.channelId,
+    deliveryMethod: r.deliveryMethod,
+    status: r.status,
+    scheduledDate: r.scheduledDate,
+    regionSido: r.regionSido,
+    regionSigungu: r.regionSigungu,
+    order: {
+      id: r.orderId,
+      orderedAt: r.orderedAt,
+      recipientName: r.recipientName,
+      recipientPhone: r.recipientPhone,
+      postalCode: r.postalCode,
+      address: r.address,
+      addressDetail: r.addressDetail,
+      memo: r.memo,
+      requestedDate: r.requestedDate,
+    },
+  };
+}
+
 const BUNDLE_SELECT = {
   id: true,
   bundleKey: true,
@@ -59,17 +87,21 @@ export type StoredBundle = Prisma.DeliveryBundleGetPayload<{ select: typeof BUND
 
 const CHUNK = 1000;
 
+// Values written into the statement as literals (see sqlLiteral): an import batch syncs a
+// thousand items, and binding their keys and ids one by one through Prisma costs more than
+// the statements themselves.
+const inList = (values: ReadonlyArray<string | number>) => values.map(sqlLiteral).join(', ');
+
 @Injectable()
 export class BundlesRepository {
   // FOR UPDATE over the key range: two writers syncing one key take turns, so a key never
   // gets two open bundles (the gap lock also holds back the other's insert).
   async lockKeys(tx: Tx, keys: readonly string[]): Promise<StoredBundle[]> {
     if (!keys.length) return [];
-    await tx.$queryRaw`SELECT id FROM DeliveryBundle WHERE bundleKey IN (${Prisma.join(keys)}) FOR UPDATE`;
-    return tx.deliveryBundle.findMany({
-      where: { bundleKey: { in: [...keys] } },
-      select: BUNDLE_SELECT,
-    });
+    return tx.$queryRawUnsafe<StoredBundle[]>(
+      `SELECT ${Object.keys(BUNDLE_SELECT).join(', ')} FROM DeliveryBundle
+       WHERE bundleKey IN (${inList(keys)}) FOR UPDATE`,
+    );
   }
 
   async lockBundles(tx: Tx, ids: readonly number[]): Promise<StoredBundle[]> {
@@ -78,11 +110,17 @@ export class BundlesRepository {
     return tx.deliveryBundle.findMany({ where: { id: { in: [...ids] } }, select: BUNDLE_SELECT });
   }
 
-  itemsOfKeys(tx: Tx, keys: readonly string[]): Promise<MemberItem[]> {
-    return tx.orderItem.findMany({
-      where: { bundleKey: { in: [...keys] } },
-      select: MEMBER_ITEM_SELECT,
-    });
+  async itemsOfKeys(tx: Tx, keys: readonly string[]): Promise<MemberItem[]> {
+    if (!keys.length) return [];
+    const rows = await tx.$queryRawUnsafe<MemberRow[]>(
+      `SELECT i.id, i.bundleId, i.bundleKey, i.channelId, i.deliveryMethod, i.status,
+         i.scheduledDate, i.regionSido, i.regionSigungu, o.id AS orderId, o.orderedAt,
+         o.recipientName, o.recipientPhone, o.postalCode, o.address, o.addressDetail, o.memo,
+         o.requestedDate
+       FROM OrderItem i JOIN \`Order\` o ON o.id = i.orderId
+       WHERE i.bundleKey IN (${inList(keys)})`,
+    );
+    return rows.map(memberOf);
   }
 
   itemsByIds(tx: Tx, ids: readonly number[]): Promise<MemberItem[]> {
@@ -111,10 +149,9 @@ export class BundlesRepository {
 
   async splitsOf(tx: Tx, itemIds: readonly number[]): Promise<Set<number>> {
     if (!itemIds.length) return new Set();
-    const rows = await tx.bundleSplit.findMany({
-      where: { itemId: { in: [...itemIds] } },
-      select: { itemId: true },
-    });
+    const rows = await tx.$queryRawUnsafe<Array<{ itemId: number }>>(
+      `SELECT itemId FROM BundleSplit WHERE itemId IN (${inList(itemIds)})`,
+    );
     return new Set(rows.map((r) => r.itemId));
   }
 
@@ -214,28 +251,41 @@ export class BundlesRepository {
   }
 
   // One multi-row INSERT per chunk (Prisma's createMany took ~2 s per 4,000 bundles on an
-  // import), then the ids read back: under the key lock the only open bundle of each of these
-  // keys is the one just created.
+  // import); MariaDB's RETURNING hands the new ids back in the same round trip.
   async createOpen(
     tx: Tx,
     rows: ReadonlyArray<{ bundleKey: string; header: BundleHeader }>,
     now: Date,
   ): Promise<Map<string, number>> {
-    if (!rows.length) return new Map();
+    const ids = new Map<string, number>();
     for (let i = 0; i < rows.length; i += CHUNK) {
       const values = rows
         .slice(i, i + CHUNK)
-        .map(
-          ({ bundleKey, header: h }) =>
-            Prisma.sql`(${bundleKey}, ${h.channelId}, ${h.recipientName}, ${h.recipientPhone}, ${h.address}, ${h.postalCode}, ${h.regionSido}, ${h.regionSigungu}, ${h.memo}, ${h.scheduledDate}, 'OPEN', ${now}, ${now}, ${now})`,
-        );
-      await tx.$executeRaw`INSERT INTO DeliveryBundle (bundleKey, channelId, recipientName, recipientPhone, address, postalCode, regionSido, regionSigungu, memo, scheduledDate, status, lastActivityAt, createdAt, updatedAt) VALUES ${Prisma.join(values)}`;
+        .map(({ bundleKey, header: h }) => [
+          bundleKey,
+          h.channelId,
+          h.recipientName,
+          h.recipientPhone,
+          h.address,
+          h.postalCode,
+          h.regionSido,
+          h.regionSigungu,
+          h.memo,
+          h.scheduledDate,
+          'OPEN',
+          now,
+          now,
+          now,
+        ]);
+      const created = await tx.$queryRawUnsafe<Array<{ id: number; bundleKey: string }>>(
+        `INSERT INTO DeliveryBundle (bundleKey, channelId, recipientName, recipientPhone, address,
+           postalCode, regionSido, regionSigungu, memo, scheduledDate, status, lastActivityAt,
+           createdAt, updatedAt)
+         VALUES ${sqlTuples(values)} RETURNING id, bundleKey`,
+      );
+      for (const { id, bundleKey } of created) ids.set(bundleKey, id);
     }
-    const created = await tx.deliveryBundle.findMany({
-      where: { bundleKey: { in: rows.map((r) => r.bundleKey) }, status: 'OPEN' },
-      select: { id: true, bundleKey: true },
-    });
-    return new Map(created.map((b) => [b.bundleKey, b.id]));
+    return ids;
   }
 
   async updateHeader(
@@ -253,12 +303,13 @@ export class BundlesRepository {
     const entries = [...assignments];
     for (let i = 0; i < entries.length; i += CHUNK) {
       const chunk = entries.slice(i, i + CHUNK);
-      const cases = Prisma.join(
-        chunk.map(([id, bundleId]) => Prisma.sql`WHEN ${id} THEN ${bundleId}`),
-        ' ',
+      const cases = chunk
+        .map(([id, bundleId]) => `WHEN ${sqlLiteral(id)} THEN ${sqlLiteral(bundleId)}`)
+        .join(' ');
+      await tx.$executeRawUnsafe(
+        `UPDATE OrderItem SET bundleId = CASE id ${cases} END
+         WHERE id IN (${inList(chunk.map(([id]) => id))})`,
       );
-      const ids = Prisma.join(chunk.map(([id]) => id));
-      await tx.$executeRaw`UPDATE OrderItem SET bundleId = CASE id ${cases} END WHERE id IN (${ids})`;
     }
   }
 
