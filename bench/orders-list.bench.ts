@@ -457,8 +457,38 @@ async function measure(): Promise<void> {
   );
 }
 
+// A few filters (the review queue within a region, a common name prefix) must visit thousands
+// of rows, not only index entries: their time depends on whether the rows are in MariaDB's
+// buffer pool. The figures mean little unless the server caches the working set as the
+// production config does (deploy/production/mariadb: innodb-buffer-pool-size), so say what
+// this server has.
+async function reportBufferPool(): Promise<void> {
+  const server = await mariadb.createConnection({
+    ...poolConfigFromUrl(BASE_URL),
+    database: undefined,
+  });
+  try {
+    const [{ pool }] = await server.query('SELECT @@innodb_buffer_pool_size AS pool');
+    const [{ size }] = await server.query(
+      `SELECT SUM(data_length + index_length) AS size FROM information_schema.TABLES
+       WHERE table_schema = 'oms_bench'`,
+    );
+    const mb = (bytes: unknown) => Math.round(Number(bytes) / 1_048_576);
+    console.log(`InnoDB buffer pool ${mb(pool)} MB, oms_bench tables ${mb(size)} MB`);
+    if (Number(pool) < Number(size)) {
+      console.log(
+        'the data does not fit the buffer pool: row-visiting cases measure the disk, not the app\n' +
+          '(production sets innodb-buffer-pool-size = 2G; here: SET GLOBAL innodb_buffer_pool_size = 1073741824)',
+      );
+    }
+  } finally {
+    await server.end();
+  }
+}
+
 async function main(): Promise<void> {
   await ensureFilled();
+  await reportBufferPool();
   await measure();
 }
 
