@@ -49,6 +49,19 @@ describe('reading one order row', () => {
     ]);
   });
 
+  it('refuses a cell longer than its column as the row’s error, not the whole file’s', () => {
+    const { row, errors } = read({ ...valid, trackingNo: '9'.repeat(51) });
+    expect(row).toBeUndefined();
+    expect(errors).toEqual([
+      {
+        row: 7,
+        column: '[trackingNo]',
+        message: `송장번호가 너무 깁니다 (50자까지): ${'9'.repeat(20)}…`,
+      },
+    ]);
+    expect(read({ ...valid, productName: '매'.repeat(400) }).errors).toEqual([]);
+  });
+
   it('refuses a status word it does not know rather than guessing', () => {
     expect(read({ ...valid, status: '배달중' }).errors[0].message).toBe(
       '알 수 없는 주문상태입니다: 배달중',

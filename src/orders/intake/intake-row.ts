@@ -1,4 +1,4 @@
-import type { ImportField, RawOrderRow } from '../../channels/import-fields';
+import { IMPORT_FIELDS, type ImportField, type RawOrderRow } from '../../channels/import-fields';
 import { withSubjectParticle } from '../../shared/text/korean';
 import { ChannelStatus, channelStatusOf } from './channel-status';
 import {
@@ -8,6 +8,28 @@ import {
   parseSeoulDateTime,
   parseWon,
 } from './intake-values';
+
+// The widths of the columns these cells land in. A longer cell is the row's error, not the
+// whole file's: the database would refuse the batch it sits in. Product and option names are
+// shortened instead, as a display name may be.
+const MAX_LENGTHS: Partial<Record<ImportField, number>> = {
+  externalItemNo: 50,
+  externalOrderNo: 50,
+  buyerName: 100,
+  buyerPhone: 30,
+  recipientName: 100,
+  recipientPhone: 30,
+  postalCode: 10,
+  address: 300,
+  addressDetail: 200,
+  channelProductId: 100,
+  optionText: 500,
+  bundleNo: 50,
+  courier: 50,
+  trackingNo: 50,
+  memo: 500,
+};
+const LABELS = new Map<ImportField, string>(IMPORT_FIELDS.map((f) => [f.field, f.label]));
 
 // The catalog product/option a clerk picked on a form: linked as is, never matched by text.
 export interface ChosenItem {
@@ -68,6 +90,13 @@ export function readIntakeRow(params: {
     return value;
   };
 
+  for (const [field, max] of Object.entries(MAX_LENGTHS) as Array<[ImportField, number]>) {
+    const value = text(field);
+    if (value.length > max) {
+      const label = withSubjectParticle(LABELS.get(field) ?? field);
+      fail(field, `${label} 너무 깁니다 (${max}자까지): ${value.slice(0, 20)}…`);
+    }
+  }
   const externalItemNo = required('externalItemNo', '상품주문번호');
   const externalOrderNo = text('externalOrderNo') || externalItemNo;
   const orderedAtText = required('orderedAt', '주문일시');
