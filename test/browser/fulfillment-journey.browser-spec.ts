@@ -3,10 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import type { RawOrderRow } from '../../src/channels/import-fields';
 import { PrismaService } from '../../src/database/prisma.service';
-import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
-import { showroomHeaderOf } from '../../src/orders/showroom-order';
 import { buildTrackingXlsx } from '../fixtures/tracking-file';
 import { createStaff, TEST_PASSWORD } from '../support/factories';
+import { intakeRows } from '../support/intake-rows';
 import { createOrders } from '../support/order-factory';
 import { createTestApp, resetState } from '../support/test-app';
 import { launchBrowser, listen, screenshotPath } from './browser';
@@ -29,24 +28,6 @@ describe('a clerk sending the day out of the door', () => {
     await browser?.close();
     await app?.close();
   });
-
-  async function showroomOrders(rows: RawOrderRow[]) {
-    const channel = await prisma.channel.upsert({
-      where: { code: 'showroom' },
-      update: {},
-      create: { code: 'showroom', name: '자체 매장', kind: 'SHOWROOM' },
-    });
-    await app.get(IntakePipeline).run({
-      channel,
-      rows: (async function* () {
-        for (const [index, raw] of rows.entries()) yield { rowNumber: index + 1, raw };
-      })(),
-      headerOf: showroomHeaderOf,
-      source: 'FORM',
-      actorId: null,
-      commit: true,
-    });
-  }
 
   async function logInAsClerk(page: Page) {
     await page.goto(`${baseUrl}/login`);
@@ -71,7 +52,7 @@ describe('a clerk sending the day out of the door', () => {
       unitPrice: '890000',
       requestedDate: '2026-12-01',
     });
-    await showroomOrders([
+    await intakeRows(app, [
       order('1', '서울특별시 강남구 테헤란로 152'),
       order('2', '서울 강남구 테헤란로 152 1층'),
     ]);

@@ -5,10 +5,9 @@ import { PrismaService } from '../../src/database/prisma.service';
 import { BundleAutoCloseJob } from '../../src/delivery-bundling/bundle-auto-close.job';
 import { BundlesService } from '../../src/delivery-bundling/bundles.service';
 import type { ChannelKind } from '../../src/generated/prisma/enums';
-import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
-import { showroomHeaderOf } from '../../src/orders/showroom-order';
 import { REDIS } from '../../src/redis/redis.provider';
 import { createStaff } from '../support/factories';
+import { intakeRows, orderRows } from '../support/intake-rows';
 import { Agent, csrfFrom, logIn } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
 
@@ -18,7 +17,6 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
   let app: NestExpressApplication;
   let prisma: PrismaService;
   let clerk: Agent;
-  let sequence = 0;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -31,42 +29,10 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
   });
   afterAll(() => app.close());
 
-  async function intake(code: string, kind: ChannelKind, rows: RawOrderRow[]) {
-    const channel = await prisma.channel.upsert({
-      where: { code },
-      update: {},
-      create: { code, name: code, kind },
-    });
-    await app.get(IntakePipeline).run({
-      channel,
-      rows: (async function* () {
-        for (const [index, raw] of rows.entries()) yield { rowNumber: index + 1, raw };
-      })(),
-      headerOf: showroomHeaderOf,
-      source: 'EXCEL',
-      actorId: null,
-      commit: true,
-    });
-  }
+  const intake = (code: string, kind: ChannelKind, rows: RawOrderRow[]) =>
+    intakeRows(app, rows, { code, kind, source: 'EXCEL' });
 
-  const row = (over: RawOrderRow = {}): RawOrderRow => {
-    sequence += 1;
-    return {
-      externalOrderNo: `O-${sequence}`,
-      externalItemNo: `I-${sequence}`,
-      orderedAt: '2026-11-24 10:00:00',
-      recipientName: '김민준',
-      recipientPhone: '010-1234-5678',
-      postalCode: '06236',
-      address: '서울특별시 강남구 테헤란로 152',
-      productName: '모션베드 M1',
-      optionText: '퀸 / 그레이',
-      quantity: '1',
-      unitPrice: '890000',
-      requestedDate: '2026-12-01',
-      ...over,
-    };
-  };
+  const row = orderRows();
 
   const bundleOf = async (externalItemNo: string) => {
     const item = await prisma.orderItem.findFirstOrThrow({ where: { externalItemNo } });

@@ -3,12 +3,11 @@ import type { RawOrderRow } from '../../src/channels/import-fields';
 import { PrismaService } from '../../src/database/prisma.service';
 import { BundlesService } from '../../src/delivery-bundling/bundles.service';
 import type { ChannelKind, ItemStatus } from '../../src/generated/prisma/enums';
-import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
 import { OrderClaimsService } from '../../src/orders/order-claims.service';
 import { OrderEditService } from '../../src/orders/order-edit.service';
 import { OrderStatusService } from '../../src/orders/order-status.service';
-import { showroomHeaderOf } from '../../src/orders/showroom-order';
 import { createStaff } from '../support/factories';
+import { intakeRows, orderRows } from '../support/intake-rows';
 import { createTestApp, resetState } from '../support/test-app';
 
 const DAY = new Date('2026-12-01T00:00:00Z');
@@ -17,7 +16,6 @@ describe('delivery bundles kept in step with the items', () => {
   let app: NestExpressApplication;
   let prisma: PrismaService;
   let staff: Awaited<ReturnType<typeof createStaff>>;
-  let sequence = 0;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -29,42 +27,10 @@ describe('delivery bundles kept in step with the items', () => {
   });
   afterAll(() => app.close());
 
-  async function intake(code: string, kind: ChannelKind, rows: RawOrderRow[]) {
-    const channel = await prisma.channel.upsert({
-      where: { code },
-      update: {},
-      create: { code, name: code, kind },
-    });
-    await app.get(IntakePipeline).run({
-      channel,
-      rows: (async function* () {
-        for (const [index, raw] of rows.entries()) yield { rowNumber: index + 1, raw };
-      })(),
-      headerOf: showroomHeaderOf,
-      source: 'EXCEL',
-      actorId: null,
-      commit: true,
-    });
-  }
+  const intake = (code: string, kind: ChannelKind, rows: RawOrderRow[]) =>
+    intakeRows(app, rows, { code, kind, source: 'EXCEL' });
 
-  const row = (over: RawOrderRow = {}): RawOrderRow => {
-    sequence += 1;
-    return {
-      externalOrderNo: `O-${sequence}`,
-      externalItemNo: `I-${sequence}`,
-      orderedAt: '2026-11-24 10:00:00',
-      recipientName: '김민준',
-      recipientPhone: '010-1234-5678',
-      postalCode: '06236',
-      address: '서울특별시 강남구 테헤란로 152',
-      productName: '모션베드 M1',
-      optionText: '퀸 / 그레이',
-      quantity: '1',
-      unitPrice: '890000',
-      requestedDate: '2026-12-01',
-      ...over,
-    };
-  };
+  const row = orderRows();
 
   const itemNo = (externalItemNo: string) =>
     prisma.orderItem.findFirstOrThrow({ where: { externalItemNo } });

@@ -4,16 +4,15 @@ import type { RawOrderRow } from '../../src/channels/import-fields';
 import { PrismaService } from '../../src/database/prisma.service';
 import { RunsService } from '../../src/delivery-bundling/runs.service';
 import { Role, type ItemStatus } from '../../src/generated/prisma/enums';
-import { IntakePipeline } from '../../src/orders/intake/intake.pipeline';
 import { OrderClaimsService } from '../../src/orders/order-claims.service';
 import { OrderStatusService } from '../../src/orders/order-status.service';
-import { showroomHeaderOf } from '../../src/orders/showroom-order';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { seedDemoRun } from '../../src/seed/seed-demo-run';
 import { formatDate } from '../../src/shared/views/formatting';
 import { PasswordHasher } from '../../src/users/password-hasher';
 import { createStaff, createUser } from '../support/factories';
 import { Agent, csrfFrom, logIn } from '../support/http';
+import { intakeRows, orderRows } from '../support/intake-rows';
 import { createTestApp, resetState } from '../support/test-app';
 
 const DATE = '2026-12-01';
@@ -35,7 +34,6 @@ describe('delivery runs', () => {
   let runs: RunsService;
   let staff: Awaited<ReturnType<typeof createStaff>>;
   let clerk: Agent;
-  let sequence = 0;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -50,43 +48,9 @@ describe('delivery runs', () => {
   });
   afterAll(() => app.close());
 
-  async function intake(rows: RawOrderRow[]) {
-    const channel = await prisma.channel.upsert({
-      where: { code: 'showroom' },
-      update: {},
-      create: { code: 'showroom', name: '자체 매장', kind: 'SHOWROOM' },
-    });
-    await app.get(IntakePipeline).run({
-      channel,
-      rows: (async function* () {
-        for (const [index, raw] of rows.entries()) yield { rowNumber: index + 1, raw };
-      })(),
-      headerOf: showroomHeaderOf,
-      source: 'FORM',
-      actorId: null,
-      commit: true,
-    });
-  }
+  const intake = (rows: RawOrderRow[]) => intakeRows(app, rows);
 
-  const row = (over: RawOrderRow = {}): RawOrderRow => {
-    sequence += 1;
-    return {
-      externalOrderNo: `O-${sequence}`,
-      externalItemNo: `I-${sequence}`,
-      orderedAt: '2026-11-24 10:00:00',
-      recipientName: '김민준',
-      recipientPhone: '010-1234-5678',
-      postalCode: '06236',
-      address: '서울특별시 강남구 테헤란로 152',
-      addressDetail: '101동 1203호',
-      productName: '모션베드 M1',
-      optionText: '퀸 / 그레이',
-      quantity: '1',
-      unitPrice: '890000',
-      requestedDate: DATE,
-      ...over,
-    };
-  };
+  const row = orderRows({ addressDetail: '101동 1203호', requestedDate: DATE });
 
   const item = (externalItemNo: string) =>
     prisma.orderItem.findFirstOrThrow({ where: { externalItemNo } });
