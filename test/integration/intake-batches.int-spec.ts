@@ -171,4 +171,24 @@ describe('importing a file of several batches', () => {
       await prisma.$executeRawUnsafe('DROP TRIGGER IF EXISTS intake_batches_fail');
     }
   });
+
+  it('adds an item that a later download brings for a known order to that order’s total', async () => {
+    const first = await buildSmartStoreOrderFile({
+      rows: [{ 주문번호: STRADDLING_ORDER_NO, 상품주문번호: '2026112400000101' }],
+    });
+    await importFile(first);
+    const later = await buildSmartStoreOrderFile({
+      rows: [
+        { 주문번호: STRADDLING_ORDER_NO, 상품주문번호: '2026112400000101' },
+        { 주문번호: STRADDLING_ORDER_NO, 상품주문번호: '2026112400000102' },
+      ],
+    });
+    expect(await importFile(later)).toMatchObject({ created: 1, unchanged: 1 });
+    const order = await prisma.order.findFirstOrThrow({
+      where: { externalOrderNo: STRADDLING_ORDER_NO },
+      include: { items: true },
+    });
+    expect(order.items).toHaveLength(2);
+    expect(order.totalAmount).toBe(order.items[0].amount + order.items[1].amount);
+  });
 });

@@ -24,11 +24,19 @@ export class BatchWrites {
   // straddle two batches totals all of them.
   readonly earlierOrderAmounts = new Map<string, number>();
 
+  // Won to add to orders that existed before this file: a later download may carry a new
+  // 상품주문번호 of a known 주문번호.
+  readonly existingOrderAmounts = new Map<number, number>();
+
   addToEarlierOrder(externalOrderNo: string, amount: number): void {
     this.earlierOrderAmounts.set(
       externalOrderNo,
       (this.earlierOrderAmounts.get(externalOrderNo) ?? 0) + amount,
     );
+  }
+
+  addToExistingOrder(orderId: number, amount: number): void {
+    this.existingOrderAmounts.set(orderId, (this.existingOrderAmounts.get(orderId) ?? 0) + amount);
   }
 }
 
@@ -53,11 +61,12 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
     orderId: item.orderId || ctx.ordersThisRun.get(externalOrderNo)!,
   }));
   await insertItems(db, newItems, ctx.now);
-  for (const [no, amount] of writes.earlierOrderAmounts) {
-    await db.order.update({
-      where: { id: ctx.ordersThisRun.get(no)! },
-      data: { totalAmount: { increment: amount } },
-    });
+  const amounts = [
+    ...[...writes.earlierOrderAmounts].map(([no, amount]) => [ctx.ordersThisRun.get(no)!, amount]),
+    ...writes.existingOrderAmounts,
+  ];
+  for (const [id, amount] of amounts) {
+    await db.order.update({ where: { id }, data: { totalAmount: { increment: amount } } });
   }
   const events: NewEvent[] = [];
   const event = (

@@ -298,7 +298,9 @@ export class IntakePipeline {
       sameBatchOrder.totalAmount += row.amount;
     } else if (state.ordersThisRun.has(row.externalOrderNo)) {
       writes.addToEarlierOrder(row.externalOrderNo, row.amount);
-    } else if (!order) {
+    } else if (order) {
+      writes.addToExistingOrder(order.id, row.amount);
+    } else {
       writes.newOrders.set(row.externalOrderNo, newOrderOf(state.req.channel.id, row));
       state.ordersThisRun.set(row.externalOrderNo, 0);
     }
