@@ -36,7 +36,7 @@ export class NotificationLogService {
 
   // Sent while the clerk waits, so the page can say how it went.
   async retry(id: number, attempts: number): Promise<RetryOutcome> {
-    const claimed = await this.sender.claimFailed(id, attempts, new Date());
+    const claimed = await this.sender.claimFailed(id, attempts);
     if (!claimed) {
       const row = await this.prisma.notification.findUnique({
         where: { id },

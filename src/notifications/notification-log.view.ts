@@ -13,6 +13,17 @@ const STATUS_VIEW: Record<NotificationStatus, { label: string; tone: string }> =
   FAILED: { label: '실패', tone: 'danger' },
 };
 
+// The provider as the office knows it; with the default one nothing leaves the building, so
+// its rows must not read as sent.
+const PROVIDER_LABELS: Record<string, string> = {
+  log: '기록만 (발송 안 함)',
+  http: '문자 게이트웨이',
+};
+const RECORDED_ONLY = { label: '기록됨', tone: 'secondary' };
+
+const statusView = (row: Notification) =>
+  row.status === 'SENT' && row.provider === 'log' ? RECORDED_ONLY : STATUS_VIEW[row.status];
+
 type LogRow = Notification & { item: { orderId: number } | null };
 
 export function toNotificationLogPage(params: {
@@ -34,9 +45,9 @@ export function toNotificationLogPage(params: {
       recipient: row.recipient,
       eventLabel: eventLabel(row.event),
       body: row.body,
-      provider: row.provider,
-      statusLabel: STATUS_VIEW[row.status].label,
-      statusTone: STATUS_VIEW[row.status].tone,
+      provider: PROVIDER_LABELS[row.provider] ?? row.provider,
+      statusLabel: statusView(row).label,
+      statusTone: statusView(row).tone,
       status: row.status,
       attempts: row.attempts,
       nextAttemptAt: row.status === 'FAILED' ? row.nextAttemptAt : null,

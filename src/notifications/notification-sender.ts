@@ -21,23 +21,25 @@ export class NotificationSender {
     @Inject(NOTIFICATION_PROVIDER) private readonly provider: NotificationProvider,
   ) {}
 
-  // A queued message, or a failed one whose backoff has passed. On a row that an open
-  // transaction is still writing, the UPDATE waits for that transaction: a message goes out
-  // only once its status change has committed, and never for one rolled back.
-  async claimDue(id: number, now: Date): Promise<boolean> {
+  // A queued message, or a failed one whose backoff had passed by `dueBy`. On a row that an
+  // open transaction is still writing, the UPDATE waits for that transaction: a message goes
+  // out only once its status change has committed, and never for one rolled back. The lease
+  // runs from the claim itself, not from when the sweep listed the row, and the row reads as
+  // waiting (PENDING) while it is out, so a clerk's retry cannot send it a second time.
+  async claimDue(id: number, dueBy: Date): Promise<boolean> {
     const { count } = await this.prisma.notification.updateMany({
-      where: { id, status: { in: ['PENDING', 'FAILED'] }, nextAttemptAt: { lte: now } },
-      data: { attempts: { increment: 1 }, nextAttemptAt: leaseFrom(now) },
+      where: { id, status: { in: ['PENDING', 'FAILED'] }, nextAttemptAt: { lte: dueBy } },
+      data: { status: 'PENDING', attempts: { increment: 1 }, nextAttemptAt: leaseFrom(new Date()) },
     });
     return count === 1;
   }
 
   // A clerk's retry of a failed message as the page showed it (`attempts`): a second click, or
-  // a sweep that got there first, finds the attempts moved on and claims nothing.
-  async claimFailed(id: number, attempts: number, now: Date): Promise<boolean> {
+  // a sweep that got there first, finds the row moved on and claims nothing.
+  async claimFailed(id: number, attempts: number): Promise<boolean> {
     const { count } = await this.prisma.notification.updateMany({
       where: { id, status: 'FAILED', attempts },
-      data: { attempts: { increment: 1 }, nextAttemptAt: leaseFrom(now) },
+      data: { status: 'PENDING', attempts: { increment: 1 }, nextAttemptAt: leaseFrom(new Date()) },
     });
     return count === 1;
   }
@@ -78,4 +80,4 @@ export class NotificationSender {
   }
 }
 
-const leaseFrom = (now: Date) => new Date(now.getTime() + CLAIM_LEASE_MS);
+const leaseFrom = (claimedAt: Date) => new Date(claimedAt.getTime() + CLAIM_LEASE_MS);

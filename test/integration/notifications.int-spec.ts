@@ -253,6 +253,28 @@ describe('customer notifications', () => {
         expect(sent.text).not.toContain('다시 보내기');
       });
 
+      it('names the provider in Korean and shows a message only recorded as 기록됨, not as sent', async () => {
+        await seedLog(2, null);
+        await prisma.notification.create({
+          data: {
+            recipient: '010-1111-2222',
+            event: 'DELIVERED',
+            body: '기록만 한 메시지',
+            provider: 'log',
+            status: 'SENT',
+            providerReply: LOG_ONLY_REPLY,
+            attempts: 1,
+          },
+        });
+        const res = await clerk.get('/admin/notifications');
+        const rows = res.text.split('<tr id="notification-').slice(1);
+        const recorded = rows.find((r) => r.includes('기록만 한 메시지'))!;
+        expect(recorded).toContain('기록만 (발송 안 함)');
+        expect(recorded).toContain('기록됨');
+        expect(recorded).not.toContain('발송됨');
+        expect(rows.filter((r) => r.includes('문자 게이트웨이'))).toHaveLength(2);
+      });
+
       it('is open to clerks and admins, and listed in their menu, but not to the delivery team', async () => {
         expect((await clerk.get('/')).text).toContain('알림 발송 기록');
         const admin = await logIn(app.getHttpServer(), 'admin');
