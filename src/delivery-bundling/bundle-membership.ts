@@ -36,16 +36,20 @@ export function openBundleOf(bundles: readonly KeyBundle[]): KeyBundle | undefin
 }
 
 // An item keeps the bundle it is in, so a dispatched or delivered bundle never changes its
-// load behind the driver's back. Anything else (a new item, an add-on, an item re-addressed
-// from another key) joins the open bundle, or starts a new one: a closed bundle is never
-// reopened by arrivals. A return or exchange pickup of an item already delivered is new
-// work for the stop, so it moves out of the delivered bundle the same way.
+// load behind the driver's back, even when the item's key moved on (re-addressed, merged into
+// another stop) since. Anything else (a new item, an add-on, an item leaving another key's
+// open bundle) joins the open bundle, or starts a new one: a closed bundle is never reopened
+// by arrivals. A return or exchange pickup of an item already delivered is new work for the
+// stop, so it moves out of the delivered bundle the same way. `elsewhere` are the current
+// bundles of items that came from other keys.
 export function placeItems(params: {
   items: readonly MemberCandidate[];
   bundles: readonly KeyBundle[];
+  elsewhere?: readonly KeyBundle[];
 }): Map<number, Placement> {
-  const { items, bundles } = params;
-  const byId = new Map(bundles.map((b) => [b.id, b]));
+  const { items, bundles, elsewhere = [] } = params;
+  const own = new Map(bundles.map((b) => [b.id, b]));
+  const other = new Map(elsewhere.map((b) => [b.id, b]));
   const open = openBundleOf(bundles);
   const placements = new Map<number, Placement>();
   for (const item of items) {
@@ -53,7 +57,11 @@ export function placeItems(params: {
       placements.set(item.id, null);
       continue;
     }
-    const current = item.bundleId === null ? undefined : byId.get(item.bundleId);
+    const id = item.bundleId;
+    const current =
+      id === null
+        ? undefined
+        : (own.get(id) ?? (other.get(id)?.status === 'OPEN' ? undefined : other.get(id)));
     const stays = current && !(isPickup(item.status) && current.status === 'DELIVERED');
     placements.set(item.id, stays ? current.id : (open?.id ?? NEW_BUNDLE));
   }

@@ -138,15 +138,6 @@ export class BundlesRepository {
     });
   }
 
-  async keysOfBundles(tx: Tx, ids: readonly number[]): Promise<string[]> {
-    if (!ids.length) return [];
-    const rows = await tx.deliveryBundle.findMany({
-      where: { id: { in: [...ids] } },
-      select: { bundleKey: true },
-    });
-    return rows.map((r) => r.bundleKey);
-  }
-
   async splitsOf(tx: Tx, itemIds: readonly number[]): Promise<Set<number>> {
     if (!itemIds.length) return new Set();
     const rows = await tx.$queryRawUnsafe<Array<{ itemId: number }>>(

@@ -32,7 +32,8 @@ export class BundlesService {
     const keyedItems = items.filter((i) => i.bundleKey);
     for (const [key, keyItems] of groupBy(keyedItems, (i) => stopKeyOf(keyed(i), rules))) {
       const keyBundles = bundles.filter((b) => b.bundleKey === key);
-      const placements = placeItems({ items: keyItems, bundles: keyBundles });
+      const elsewhere = bundles.filter((b) => b.bundleKey !== key);
+      const placements = placeItems({ items: keyItems, bundles: keyBundles, elsewhere });
       const fresh = keyItems.filter((i) => placements.get(i.id) === NEW_BUNDLE);
       const header = bundleHeaderOf(fresh);
       if (header) toCreate.push({ bundleKey: key, header, members: fresh });
@@ -96,11 +97,21 @@ export class BundlesService {
       const rules: KeyRules = { splitItems, mergedInto };
       const stopKeys = new Set([...keys].map((k) => resolveKey(k, rules)));
       for (const item of items) if (item.bundleKey) stopKeys.add(stopKeyOf(keyed(item), rules));
-      const bundles = await this.repo.lockKeys(tx, [...stopKeys]);
+      const stopBundles = await this.repo.lockKeys(tx, [...stopKeys]);
+      const onStops = new Set(stopBundles.map((b) => b.id));
+      // The bundles items sit in under another key (merged or re-addressed since): a closed
+      // one keeps them, and its header must follow whatever leaves it.
+      const foreign = await this.repo.lockBundles(tx, [
+        ...new Set(
+          items
+            .filter((i) => i.bundleId !== null && !onStops.has(i.bundleId))
+            .map((i) => i.bundleId!),
+        ),
+      ]);
+      const bundles = [...stopBundles, ...foreign];
       const known = new Set(bundles.map((b) => b.id));
       const loaded = new Set(items.map((i) => i.id));
       const members = await this.repo.membersOf(tx, [...known]);
-      const foreign = items.filter((i) => i.bundleId !== null && !known.has(i.bundleId));
       const moreKeys = new Set<string>();
       const moreIds = new Set<number>();
       const add = (key: string | null, id?: number) => {
@@ -110,11 +121,7 @@ export class BundlesService {
         } else if (key !== null && !keys.has(key)) moreKeys.add(key);
       };
       for (const key of await this.repo.mergedInto(tx, [...stopKeys])) add(key);
-      for (const key of await this.repo.keysOfBundles(
-        tx,
-        foreign.map((i) => i.bundleId!),
-      ))
-        add(key);
+      for (const bundle of foreign) add(bundle.bundleKey);
       for (const member of members) if (!loaded.has(member.id)) add(member.bundleKey, member.id);
       for (const key of stopKeys) if (splitItemOf(key) !== null) add(key);
       if ((!moreKeys.size && !moreIds.size) || round >= MAX_EXPANSIONS) {

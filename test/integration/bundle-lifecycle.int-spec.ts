@@ -110,6 +110,25 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
     expect(after.text).not.toContain('data-testid="candidate"');
   });
 
+  it('leaves an earlier, already delivered bundle of the merged stop as it was', async () => {
+    await intake('showroom', 'SHOWROOM', [row({ externalItemNo: 'S0' })]);
+    const delivered = await bundleOf('S0');
+    await prisma.deliveryBundle.update({
+      where: { id: delivered.id },
+      data: { status: 'DELIVERED' },
+    });
+    await intake('showroom', 'SHOWROOM', [row({ externalItemNo: 'S1' })]);
+    await intake('smartstore', 'SMARTSTORE', [row({ externalItemNo: 'A1', bundleNo: 'B-1' })]);
+    const [from, into] = [await bundleOf('S1'), await bundleOf('A1')];
+
+    const res = await post(`/delivery/bundles/${from.id}/merge`, { intoId: String(into.id) });
+    expect(res.status).toBe(302);
+    expect(itemNos(await bundleOf('S1'))).toEqual(['A1', 'S1']);
+    expect(itemNos(await bundleOf('S0'))).toEqual(['S0']);
+    expect((await bundleOf('S0')).id).toBe(delivered.id);
+    await expectRebuildChangesNothing();
+  });
+
   it('refuses to merge a stop into itself or into one already dispatched, and changes nothing', async () => {
     await intake('showroom', 'SHOWROOM', [
       row({ externalItemNo: 'S1' }),
