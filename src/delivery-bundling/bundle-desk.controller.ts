@@ -17,18 +17,18 @@ import { CurrentActor, RequestActor } from '../shared/http/current-actor.decorat
 import { FormValidationError } from '../shared/http/domain-error';
 import { flash } from '../shared/http/flash';
 import { FormView } from '../shared/http/form-view.decorator';
-import { buildPagination } from '../shared/views/pagination';
+import { buildPagination, hrefWith } from '../shared/views/pagination';
 import { BundleDeskService, DESK_PAGE_SIZE, DeskQuery } from './bundle-desk.service';
 import { toDeskCandidate, toDeskCard } from './bundle-desk.view';
 import { BundleLifecycleService } from './bundle-lifecycle.service';
 import { reopenReasonRefusal } from './bundle-reopen';
-import { BundleDeskQuery, MergeForm, ReopenForm } from './dto/bundle-desk-forms';
+import { BundleDeskQuery, DeskReturnForm, MergeForm, ReopenForm } from './dto/bundle-desk-forms';
 
 const PATH = '/delivery/bundles';
 
 // A refused action re-renders the page the clerk came from, the card's form kept open.
 const pageAgain = (c: BundleDeskController, req: Request) =>
-  c.page(deskQueryOf(queryOfReferer(req)), Number(req.params.id));
+  c.page(deskQueryOf(queryOfReturn(req)), Number(req.params.id));
 const DESK = { title: '배송 묶음 관리', model: pageAgain };
 
 @Controller('delivery/bundles')
@@ -59,6 +59,7 @@ export class BundleDeskController {
     return {
       title: '배송 묶음 관리',
       query: state,
+      returnTo: hrefWith(PATH, { ...state, page: query.page > 1 ? query.page : undefined }, {}),
       open: query.view === 'open',
       cards: bundles.map((b) => toDeskCard(b, formFor)),
       candidates: candidates.map(toDeskCandidate),
@@ -84,7 +85,7 @@ export class BundleDeskController {
   ) {
     await this.lifecycle.merge({ fromId: id, intoId: form.intoId, actorId: actor.id });
     flash(req, 'success', `묶음 #${id}을(를) 묶음 #${form.intoId}에 합쳤습니다.`);
-    return { url: backTo(req) };
+    return { url: form.returnTo ?? PATH };
   }
 
   @Post(':id/items/:itemId/split')
@@ -93,12 +94,13 @@ export class BundleDeskController {
   async split(
     @Param('id', ParseIntPipe) id: number,
     @Param('itemId', ParseIntPipe) itemId: number,
+    @Body() form: DeskReturnForm,
     @CurrentActor() actor: RequestActor,
     @Req() req: Request,
   ) {
     await this.lifecycle.split({ bundleId: id, itemId, actorId: actor.id });
     flash(req, 'success', '상품을 따로 배송하도록 새 묶음으로 나눴습니다.');
-    return { url: backTo(req) };
+    return { url: form.returnTo ?? PATH };
   }
 
   @Post(':id/reopen')
@@ -128,16 +130,11 @@ function deskQueryOf(query: BundleDeskQuery): DeskQuery {
   };
 }
 
-// Back to the list as the clerk left it (filters, page), never to another site.
-function backTo(req: Request): string {
-  const referer = req.get('referer');
-  if (!referer) return PATH;
-  const url = new URL(referer, 'http://local');
-  return url.pathname === PATH ? `${PATH}${url.search}` : PATH;
-}
-
-function queryOfReferer(req: Request): BundleDeskQuery {
-  const url = new URL(backTo(req), 'http://local');
+// The desk query a refused POST came from, read from its returnTo field before validation.
+function queryOfReturn(req: Request): BundleDeskQuery {
+  const body = req.body as { returnTo?: unknown };
+  const returnTo = typeof body?.returnTo === 'string' ? body.returnTo : PATH;
+  const url = new URL(returnTo.startsWith(PATH) ? returnTo : PATH, 'http://local');
   const params = Object.fromEntries(url.searchParams) as Record<string, string>;
   return {
     view: params.view === 'closed' ? 'closed' : 'open',

@@ -76,16 +76,31 @@ export class BundleDeskService {
   }
 
   // Over every open stop with items, whatever page the clerk is on: a duplicate is as likely
-  // on page five as on page one.
+  // on page five as on page one. Matching reads only the contact columns; the cards are read
+  // for the pairs shown.
   async candidates() {
-    const open = await this.prisma.deliveryBundle.findMany({
-      where: { status: 'OPEN', scheduledDate: { not: null } },
+    const pairs = await this.candidatePairs();
+    const shown = pairs.slice(0, CANDIDATES_SHOWN);
+    const cards = await this.prisma.deliveryBundle.findMany({
+      where: { id: { in: shown.flatMap((c) => c.ids) } },
       select: DESK_SELECT,
     });
-    const byId = new Map(open.map((b) => [b.id, b]));
-    return mergeCandidates(open)
-      .slice(0, CANDIDATES_SHOWN)
-      .map((c) => ({ agree: c.agree, bundles: c.ids.map((id) => byId.get(id)!) }));
+    const byId = new Map(cards.map((b) => [b.id, b]));
+    return shown.map((c) => ({ agree: c.agree, bundles: c.ids.map((id) => byId.get(id)!) }));
+  }
+
+  // A stop the clerk split out shares its name, phone and address with the stop it left on
+  // purpose, so it is never proposed again.
+  private async candidatePairs() {
+    const open = await this.prisma.deliveryBundle.findMany({
+      where: {
+        status: 'OPEN',
+        scheduledDate: { not: null },
+        NOT: { bundleKey: { startsWith: 'split:' } },
+      },
+      select: { id: true, recipientName: true, recipientPhone: true, address: true },
+    });
+    return mergeCandidates(open);
   }
 
   // The dashboard's delivery queues: stops that came after their truck left, and likely
@@ -93,7 +108,7 @@ export class BundleDeskService {
   async queues() {
     const [late, candidates] = await Promise.all([
       this.keysWithEarlierBundles(),
-      this.candidates(),
+      this.candidatePairs(),
     ]);
     const lateCount = await this.prisma.deliveryBundle.count({
       where: { status: 'OPEN', scheduledDate: { not: null }, bundleKey: { in: late } },

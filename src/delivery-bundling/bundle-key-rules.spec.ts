@@ -1,11 +1,4 @@
-import {
-  mergePlan,
-  NO_RULES,
-  resolveKey,
-  splitItemOf,
-  splitKeyOf,
-  stopKeyOf,
-} from './bundle-key-rules';
+import { NO_RULES, resolveKey, splitItemOf, splitKeyOf, stopKeyOf } from './bundle-key-rules';
 
 describe('bundle key rules', () => {
   const item = { id: 7, bundleKey: '1:no:B-1' };
@@ -32,18 +25,5 @@ describe('bundle key rules', () => {
     expect(resolveKey('1:no:B-2', rules)).toBe('1:no:B-1');
     expect(stopKeyOf({ id: 8, bundleKey: '1:no:B-2' }, rules)).toBe('1:no:B-1');
     expect(stopKeyOf(item, rules)).toBe('2:to:김민준');
-  });
-
-  it('redirects earlier merges into the merged key so merges stay one step deep', () => {
-    expect(mergePlan({ fromKey: 'B', intoKey: 'A', mergedIntoFrom: ['C', 'D'] })).toEqual({
-      redirect: ['C', 'D'],
-      merge: { fromKey: 'B', intoKey: 'A' },
-    });
-  });
-
-  it('refuses to merge a stop into itself', () => {
-    expect(mergePlan({ fromKey: 'A', intoKey: 'A', mergedIntoFrom: [] })).toEqual({
-      refusal: '같은 묶음끼리는 합칠 수 없습니다.',
-    });
   });
 });

@@ -27,15 +27,3 @@ export function resolveKey(key: string, rules: KeyRules): string {
 export function stopKeyOf(item: { id: number; bundleKey: string }, rules: KeyRules): string {
   return resolveKey(rules.splitItems.has(item.id) ? splitKeyOf(item.id) : item.bundleKey, rules);
 }
-
-// The rows to write when `fromKey` joins `intoKey`: the new merge, and every earlier merge
-// into `fromKey` redirected, so no key is ever merged into a key that is itself merged.
-export function mergePlan(params: {
-  fromKey: string;
-  intoKey: string;
-  mergedIntoFrom: readonly string[];
-}): { redirect: string[]; merge: { fromKey: string; intoKey: string } } | { refusal: string } {
-  const { fromKey, intoKey, mergedIntoFrom } = params;
-  if (fromKey === intoKey) return { refusal: '같은 묶음끼리는 합칠 수 없습니다.' };
-  return { redirect: [...mergedIntoFrom], merge: { fromKey, intoKey } };
-}

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import { AuditService } from '../users/audit.service';
 import { DomainError } from '../shared/http/domain-error';
-import { mergePlan, splitKeyOf } from './bundle-key-rules';
+import { splitKeyOf } from './bundle-key-rules';
 import { isCarried } from './bundle-membership';
 import { reopenRefusal } from './bundle-reopen';
 import { BundlesRepository, Tx } from './bundles.repository';
@@ -29,13 +29,11 @@ export class BundleLifecycleService {
     const { fromId, intoId, actorId, now = new Date() } = params;
     await this.prisma.$transaction(async (tx) => {
       const [from, into] = await this.openPair(tx, fromId, intoId);
-      const plan = mergePlan({
+      await this.repo.recordMerge(tx, {
         fromKey: from.bundleKey,
         intoKey: into.bundleKey,
-        mergedIntoFrom: await this.repo.mergedInto(tx, [from.bundleKey]),
+        actorId,
       });
-      if ('refusal' in plan) throw refused(plan.refusal);
-      await this.repo.recordMerge(tx, { ...plan.merge, actorId });
       await this.bundles.syncKeys([from.bundleKey, into.bundleKey], tx, now);
       await this.repo.closeAsMerged(tx, { id: from.id, intoId: into.id, now });
     });
@@ -109,7 +107,8 @@ export class BundleLifecycleService {
     const locked = await this.repo.lockBundles(tx, [fromId, intoId]);
     const from = locked.find((b) => b.id === fromId);
     const into = locked.find((b) => b.id === intoId);
-    if (!from || !into) throw new NotFoundException();
+    if (!from) throw new NotFoundException();
+    if (!into) throw refused(`묶음 #${intoId}을(를) 찾을 수 없습니다. 번호를 확인하세요.`);
     if (from.status !== 'OPEN' || into.status !== 'OPEN') {
       throw refused('출발했거나 닫힌 묶음은 합칠 수 없습니다. 새로고침 후 확인하세요.');
     }

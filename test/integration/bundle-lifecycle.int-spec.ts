@@ -61,13 +61,13 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
     expect(await snapshot()).toEqual(before);
   }
 
+  // As the desk's forms post: the token and the page to return to, from the page shown.
   async function post(path: string, form: Record<string, string> = {}, from = '/delivery/bundles') {
     const page = await clerk.get(from);
     return clerk
       .post(path)
       .type('form')
-      .set('Referer', `http://127.0.0.1${from}`)
-      .send({ _csrf: csrfFrom(page.text), ...form });
+      .send({ _csrf: csrfFrom(page.text), returnTo: from, ...form });
   }
 
   it('proposes two open stops whose name and phone agree, and merges them into one that later items join', async () => {
@@ -84,8 +84,12 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
     expect(candidate).toContain('받는 분 · 연락처 일치');
     expect(candidate).toContain(`#${from.id} → #${into.id} 합치기`);
 
-    const merged = await post(`/delivery/bundles/${from.id}/merge`, { intoId: String(into.id) });
+    const merged = await post(`/delivery/bundles/${from.id}/merge`, {
+      intoId: String(into.id),
+      returnTo: '/delivery/bundles?view=open&q=김민준',
+    });
     expect(merged.status).toBe(302);
+    expect(decodeURI(merged.headers.location)).toBe('/delivery/bundles?view=open&q=김민준');
     expect(itemNos(await bundleOf('S1'))).toEqual(['A1', 'S1']);
     expect(await prisma.deliveryBundle.findUniqueOrThrow({ where: { id: from.id } })).toMatchObject(
       {
@@ -144,6 +148,9 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
     const closed = await post(`/delivery/bundles/${first.id}/merge`, { intoId: String(second.id) });
     expect(closed.status).toBe(409);
     expect(closed.text).toContain('출발했거나 닫힌 묶음은 합칠 수 없습니다.');
+    const unknown = await post(`/delivery/bundles/${first.id}/merge`, { intoId: '99999' });
+    expect(unknown.status).toBe(409);
+    expect(unknown.text).toContain('묶음 #99999을(를) 찾을 수 없습니다. 번호를 확인하세요.');
     const typo = await post(`/delivery/bundles/${first.id}/merge`, { intoId: '일번' });
     expect(typo.status).toBe(422);
     expect(typo.text).toContain('합칠 묶음 번호를 숫자로 입력하세요.');
@@ -163,6 +170,8 @@ describe('a clerk corrects delivery bundles: merge, split, reopen, auto-close', 
     const own = await bundleOf('S2');
     expect(itemNos(own)).toEqual(['S2']);
     expect(own).toMatchObject({ status: 'OPEN', recipientName: '김민준' });
+    // Split on purpose: not proposed to be merged back.
+    expect((await clerk.get('/delivery/bundles')).text).not.toContain('data-testid="candidate"');
 
     await intake('showroom', 'SHOWROOM', rows);
     expect(itemNos(await bundleOf('S2'))).toEqual(['S2']);

@@ -38,14 +38,22 @@ export class BundleDeskQuery {
   page?: number;
 }
 
-export class MergeForm {
+// The desk as the clerk left it (tab, filters, page), to go back to; only desk pages, so it
+// cannot become an open redirect.
+export class DeskReturnForm {
+  @IsOptional()
+  @Matches(/^\/delivery\/bundles(?:\?[^\s\\]*)?$/, { message: '돌아갈 주소가 잘못되었습니다.' })
+  returnTo?: string;
+}
+
+export class MergeForm extends DeskReturnForm {
   @Type(() => Number)
   @IsInt({ message: '합칠 묶음 번호를 숫자로 입력하세요.' })
   @Min(1, { message: '합칠 묶음 번호를 숫자로 입력하세요.' })
   intoId: number;
 }
 
-export class ReopenForm {
+export class ReopenForm extends DeskReturnForm {
   @Transform(trim)
   @IsString({ message: '다시 여는 이유를 적어 주세요.' })
   reason: string;
