@@ -1,9 +1,8 @@
 import { withDeletedMark } from '../catalog/catalog-names';
-import { ItemStatus } from '../generated/prisma/enums';
 import type { OrderDetail } from './order-detail.service';
 import { TIMELINE_LIMIT } from './order-detail.service';
 import { EVENT_SOURCE_LABELS, ORDER_EVENT_LABELS } from './order-event-types';
-import { CLAIM_LABELS, STATUS_LABELS, allowedTransitions } from './order-status';
+import { CLAIM_LABELS, STATUS_LABELS, STATUS_TONES, allowedTransitions } from './order-status';
 import { claimKindsFrom } from './order-transition';
 
 type Item = OrderDetail['items'][number];
@@ -18,22 +17,6 @@ export interface DetailPageInput {
 }
 
 // Bootstrap badge colours: claims stand out, finished items fade.
-const STATUS_TONES: Record<ItemStatus, string> = {
-  NEW: 'primary',
-  CONFIRMED: 'info',
-  PREPARING: 'info',
-  SHIPPED: 'primary',
-  OUT_FOR_DELIVERY: 'primary',
-  DELIVERED: 'success',
-  COMPLETED: 'success',
-  CANCEL_REQUESTED: 'warning',
-  CANCELLED: 'secondary',
-  RETURN_REQUESTED: 'warning',
-  RETURNED: 'secondary',
-  EXCHANGE_REQUESTED: 'warning',
-  EXCHANGED: 'secondary',
-};
-
 export function toOrderDetailPage(order: OrderDetail, input: DetailPageInput = {}) {
   return {
     title: `주문 ${order.externalOrderNo}`,

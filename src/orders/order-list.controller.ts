@@ -18,7 +18,7 @@ import {
 } from './order-list.query';
 import { sortHeaders } from '../shared/views/sort-headers';
 import { OrderListPage, OrderListRow, OrderListService, sortValues } from './order-list.service';
-import { CLAIM_LABELS, STATUS_LABELS } from './order-status';
+import { CLAIM_LABELS, STATUS_LABELS, STATUS_TONES } from './order-status';
 
 const LIST_PATH = '/orders';
 
@@ -52,22 +52,6 @@ const SORT_LABELS = {
 };
 
 // Badge colours by where the item is: waiting on us, on its way, done, or in a claim.
-const STATUS_TONES: Record<ItemStatus, string> = {
-  NEW: 'primary',
-  CONFIRMED: 'info',
-  PREPARING: 'warning',
-  SHIPPED: 'info',
-  OUT_FOR_DELIVERY: 'info',
-  DELIVERED: 'success',
-  COMPLETED: 'success',
-  CANCEL_REQUESTED: 'danger',
-  CANCELLED: 'secondary',
-  RETURN_REQUESTED: 'danger',
-  RETURNED: 'secondary',
-  EXCHANGE_REQUESTED: 'danger',
-  EXCHANGED: 'secondary',
-};
-
 function toListRow(row: OrderListRow) {
   return {
     ...row,

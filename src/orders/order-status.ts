@@ -16,6 +16,24 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   EXCHANGED: '교환완료',
 };
 
+// One badge colour per status on every page: waiting work blue, on its way light blue,
+// done green, a claim to handle red, closed grey.
+export const STATUS_TONES: Record<ItemStatus, string> = {
+  NEW: 'primary',
+  CONFIRMED: 'primary',
+  PREPARING: 'primary',
+  SHIPPED: 'info',
+  OUT_FOR_DELIVERY: 'info',
+  DELIVERED: 'success',
+  COMPLETED: 'success',
+  CANCEL_REQUESTED: 'danger',
+  CANCELLED: 'secondary',
+  RETURN_REQUESTED: 'danger',
+  RETURNED: 'secondary',
+  EXCHANGE_REQUESTED: 'danger',
+  EXCHANGED: 'secondary',
+};
+
 export const CLAIM_LABELS: Record<ClaimType, string> = {
   CANCEL: '취소',
   RETURN: '반품',

@@ -191,4 +191,22 @@ describe('importing a file of several batches', () => {
     expect(order.items).toHaveLength(2);
     expect(order.totalAmount).toBe(order.items[0].amount + order.items[1].amount);
   });
+
+  it('keeps the day an item was delivered when a later download confirms the purchase', async () => {
+    const row = { 상품주문번호: '2026112400000201', 주문세부상태: '' };
+    await importFile(await buildSmartStoreOrderFile({ rows: [{ ...row, 주문상태: '배송완료' }] }));
+    const delivered = await prisma.orderItem.findFirstOrThrow({
+      where: { externalItemNo: '2026112400000201' },
+    });
+    expect(delivered.completedAt).not.toBeNull();
+    await importFile(await buildSmartStoreOrderFile({ rows: [{ ...row, 주문상태: '구매확정' }] }));
+    const confirmed = await prisma.orderItem.findFirstOrThrow({
+      where: { externalItemNo: '2026112400000201' },
+    });
+    expect(confirmed).toMatchObject({
+      status: 'COMPLETED',
+      completedAt: delivered.completedAt,
+      lifeDate: delivered.lifeDate,
+    });
+  });
 });

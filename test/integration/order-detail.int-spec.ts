@@ -196,8 +196,9 @@ describe('the order detail page', () => {
       await post(clerk, order.id, '/recipient', {
         ...recipientForm,
         recipientName: '이서연',
-        recipientPhone: '010-9876-5432',
+        recipientPhone: '01098765432',
       });
+      // Stored in the same form intake writes, hyphens and all.
       const events = await prisma.orderEvent.findMany({ where: { type: 'RECIPIENT' } });
       expect(events.map((e) => [e.fromValue, e.toValue])).toEqual([
         ['김민준', '이서연'],

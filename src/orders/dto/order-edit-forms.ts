@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import type { RecipientFields } from '../order-recipient-changes';
 import { toInt, trim, trimToUndefined } from '../../shared/http/form-transforms';
+import { formatPhone } from '../intake/intake-values';
 import { STALE_FORM } from './order-form-transforms';
 
 export class RecipientForm {
@@ -62,7 +63,8 @@ export class RecipientForm {
 export function toRecipientFields(form: RecipientForm): RecipientFields {
   return {
     recipientName: form.recipientName,
-    recipientPhone: form.recipientPhone,
+    // Stored as intake stores it, so the next download does not read it as a change.
+    recipientPhone: formatPhone(form.recipientPhone),
     postalCode: form.postalCode ?? null,
     address: form.address,
     addressDetail: form.addressDetail ?? null,

@@ -160,7 +160,8 @@ export class ImportService {
         actorId,
         commit: true,
         expectedPlanHash: kept.planHash,
-        onProgress: (rows) => void this.store.setProgress(batchId, rows),
+        // Progress is a courtesy to the page: a Redis hiccup must not stop the import.
+        onProgress: (rows) => void this.store.setProgress(batchId, rows).catch(() => undefined),
       });
       await this.prisma.importBatch.update({
         where: { id: batchId },

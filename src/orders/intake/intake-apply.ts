@@ -129,8 +129,9 @@ function syncTouchedBundles(
 async function updateItem(db: Db, item: ExistingItem, changes: Change[], now: Date) {
   const next = Object.fromEntries(changes.map((c) => [c.field, c.to]));
   const status = (next.status as ExistingItem['status'] | undefined) ?? item.status;
-  const completedAt =
-    next.status && (status === 'DELIVERED' || status === 'COMPLETED') ? now : item.completedAt;
+  // Delivered once is delivered then: 배송완료 → 구매확정 keeps the day it was delivered.
+  const done = status === 'DELIVERED' || status === 'COMPLETED';
+  const completedAt = next.status && done ? (item.completedAt ?? now) : item.completedAt;
   await db.orderItem.update({
     where: { id: item.id },
     data: {

@@ -62,6 +62,20 @@ describe('reading one order row', () => {
     expect(read({ ...valid, productName: '매'.repeat(400) }).errors).toEqual([]);
   });
 
+  it('refuses an amount beyond 20억 won as the row’s error, before the database would', () => {
+    expect(read({ ...valid, unitPrice: '99999999999' }).errors[0].message).toBe(
+      '금액은 20억 원 이하의 숫자로 적어 주세요: 99999999999',
+    );
+    const { errors } = read({
+      ...valid,
+      amount: '',
+      unitPrice: '1,500,000,000',
+      optionPrice: '',
+      quantity: '2',
+    });
+    expect(errors[0]).toMatchObject({ column: '[amount]' });
+  });
+
   it('refuses a status word it does not know rather than guessing', () => {
     expect(read({ ...valid, status: '배달중' }).errors[0].message).toBe(
       '알 수 없는 주문상태입니다: 배달중',

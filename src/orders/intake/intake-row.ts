@@ -2,11 +2,12 @@ import { IMPORT_FIELDS, type ImportField, type RawOrderRow } from '../../channel
 import { withSubjectParticle } from '../../shared/text/korean';
 import { ChannelStatus, channelStatusOf } from './channel-status';
 import {
-  normalisePhone,
+  formatPhone,
   parseCalendarDate,
   parseQuantity,
   parseSeoulDateTime,
   parseWon,
+  WON_LIMIT,
 } from './intake-values';
 
 // The widths of the columns these cells land in. A longer cell is the row's error, not the
@@ -116,7 +117,7 @@ export function readIntakeRow(params: {
     const value = text(field);
     if (!value) return null;
     const won = parseWon(value);
-    if (won === null) fail(field, `금액이 숫자가 아닙니다: ${value}`);
+    if (won === null) fail(field, `금액은 20억 원 이하의 숫자로 적어 주세요: ${value}`);
     return won;
   };
   const basePrice = money('unitPrice');
@@ -142,6 +143,11 @@ export function readIntakeRow(params: {
       : amountGiven !== null
         ? Math.round(amountGiven / quantity)
         : 0;
+  const amount = amountGiven ?? unitPrice * quantity;
+  if (Math.abs(amount) > WON_LIMIT) {
+    fail('amount', `금액이 20억 원을 넘습니다: 단가 ${unitPrice} × 수량 ${quantity}`);
+    return { errors };
+  }
   return {
     errors,
     row: {
@@ -151,9 +157,9 @@ export function readIntakeRow(params: {
       orderedAt,
       channelStatus: channelStatus ?? undefined,
       buyerName: text('buyerName') || recipientName,
-      buyerPhone: text('buyerPhone') ? normalisePhone(text('buyerPhone')) : null,
+      buyerPhone: text('buyerPhone') ? formatPhone(text('buyerPhone')) : null,
       recipientName,
-      recipientPhone: normalisePhone(recipientPhoneText),
+      recipientPhone: formatPhone(recipientPhoneText),
       postalCode: orNull(raw.postalCode),
       address,
       addressDetail: orNull(raw.addressDetail),
@@ -162,7 +168,7 @@ export function readIntakeRow(params: {
       optionText: orNull(raw.optionText),
       quantity,
       unitPrice,
-      amount: amountGiven ?? unitPrice * quantity,
+      amount,
       bundleNo: orNull(raw.bundleNo),
       courier: orNull(raw.courier),
       trackingNo: orNull(raw.trackingNo),

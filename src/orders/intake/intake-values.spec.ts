@@ -1,5 +1,5 @@
 import {
-  normalisePhone,
+  formatPhone,
   parseCalendarDate,
   parseQuantity,
   parseSeoulDateTime,
@@ -39,8 +39,8 @@ describe('values read from order files', () => {
   });
 
   it('writes phone numbers one way', () => {
-    expect(normalisePhone('01012345678')).toBe('010-1234-5678');
-    expect(normalisePhone('010 1234 5678')).toBe('010-1234-5678');
-    expect(normalisePhone('0212345678')).toBe('02-1234-5678');
+    expect(formatPhone('01012345678')).toBe('010-1234-5678');
+    expect(formatPhone('010 1234 5678')).toBe('010-1234-5678');
+    expect(formatPhone('0212345678')).toBe('02-1234-5678');
   });
 });

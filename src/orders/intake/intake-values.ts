@@ -23,10 +23,15 @@ export function parseCalendarDate(text: string): Date | null {
   return date.getUTCDate() === +m[3] && date.getUTCMonth() === +m[2] - 1 ? date : null;
 }
 
+// Amounts live in INT columns; a stray digit run beyond them is the row's error, not a
+// database failure of the whole file.
+export const WON_LIMIT = 2_000_000_000;
+
 export function parseWon(text: string): number | null {
   const cleaned = text.replace(/[,\s원₩]/g, '');
   if (!/^-?\d+(\.0+)?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned));
+  const won = Math.round(Number(cleaned));
+  return Math.abs(won) <= WON_LIMIT ? won : null;
 }
 
 export function parseQuantity(text: string): number | null {
@@ -34,7 +39,7 @@ export function parseQuantity(text: string): number | null {
   return n !== null && n >= 1 && n <= 10_000 ? n : null;
 }
 
-export function normalisePhone(text: string): string {
+export function formatPhone(text: string): string {
   const digits = text.replace(/\D/g, '');
   if (/^01\d{8,9}$/.test(digits)) return digits.replace(/^(\d{3})(\d{3,4})(\d{4})$/, '$1-$2-$3');
   if (/^02\d{7,8}$/.test(digits)) return digits.replace(/^(02)(\d{3,4})(\d{4})$/, '$1-$2-$3');
