@@ -2,7 +2,13 @@ import { withDeletedMark } from '../catalog/catalog-names';
 import type { OrderDetail } from './order-detail.service';
 import { TIMELINE_LIMIT } from './order-detail.service';
 import { EVENT_SOURCE_LABELS, ORDER_EVENT_LABELS } from './order-event-types';
-import { CLAIM_LABELS, STATUS_LABELS, STATUS_TONES, allowedTransitions } from './order-status';
+import {
+  CLAIM_LABELS,
+  STATUS_LABELS,
+  STATUS_TONES,
+  allowedTransitions,
+  deliveryRefusal,
+} from './order-status';
 import { claimKindsFrom } from './order-transition';
 
 type Item = OrderDetail['items'][number];
@@ -102,10 +108,9 @@ function itemRow(item: Item, all: readonly Item[], itemForm: DetailPageInput['it
     courier: item.courier,
     trackingNo: item.trackingNo,
     needsReview: item.needsReview,
-    transitions: allowedTransitions(item.status).map((to) => ({
-      value: to,
-      label: STATUS_LABELS[to],
-    })),
+    transitions: allowedTransitions(item.status)
+      .filter((to) => !deliveryRefusal(item, to))
+      .map((to) => ({ value: to, label: STATUS_LABELS[to] })),
     claimKinds: claimKindsFrom(item.status).map((kind) => ({
       value: kind,
       label: CLAIM_LABELS[kind],

@@ -52,7 +52,8 @@ export class OrderShipmentService {
         if (!item) return { kind: 'stale' };
         if (item.deliveryMethod !== 'COURIER') return { kind: 'refused', reason: NOT_BY_COURIER };
         await this.writeParcel(tx, item, shipment);
-        const outcome = await this.status.apply(tx, item, {
+        const parcelled = { ...item, courier: shipment.courier, trackingNo: shipment.trackingNo };
+        const outcome = await this.status.apply(tx, parcelled, {
           to: 'SHIPPED',
           source: shipment.source,
           actorId: shipment.actorId,

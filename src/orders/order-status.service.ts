@@ -6,6 +6,7 @@ import { BundlesService } from '../delivery-bundling/bundles.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DomainError } from '../shared/http/domain-error';
 import { OrderEventInput, OrderHistoryService, Tx } from './order-history.service';
+import { deliveryRefusal } from './order-status';
 import { statusColumnsAfter, transitionRefusal } from './order-transition';
 
 // What a status change reads about an item: its identity, the version it is guarded by and
@@ -24,6 +25,8 @@ export const STATUS_ITEM_SELECT = {
   scheduledDate: true,
   completedAt: true,
   bundleKey: true,
+  deliveryMethod: true,
+  trackingNo: true,
 } satisfies Prisma.OrderItemSelect;
 
 export type StatusItem = Prisma.OrderItemGetPayload<{ select: typeof STATUS_ITEM_SELECT }>;
@@ -84,7 +87,7 @@ export class OrderStatusService {
   // and the item is still at `item.version`. The guarded UPDATE is what settles a race: the
   // second writer waits for the first one's row lock, then matches no row.
   async apply(tx: Tx, item: StatusItem, change: StatusChange): Promise<StatusOutcome> {
-    const reason = transitionRefusal(item.status, change.to);
+    const reason = transitionRefusal(item.status, change.to) ?? deliveryRefusal(item, change.to);
     if (reason) return { kind: 'refused', reason };
     const columns = statusColumnsAfter({
       item,

@@ -1,4 +1,10 @@
-import { allowedTransitions, canTransition, claimOf, lifeDateOf } from './order-status';
+import {
+  allowedTransitions,
+  canTransition,
+  claimOf,
+  deliveryRefusal,
+  lifeDateOf,
+} from './order-status';
 
 describe('the item status machine', () => {
   it('moves forward one step at a time', () => {
@@ -50,5 +56,24 @@ describe('the date an item is filed under', () => {
       scheduledDate,
     );
     expect(lifeDateOf({ status: 'NEW', orderedAt })).toBe(orderedAt);
+  });
+});
+
+describe('how an item may leave', () => {
+  const ownTeam = { deliveryMethod: 'OWN_TEAM' as const, trackingNo: null };
+  const parcel = { deliveryMethod: 'COURIER' as const, trackingNo: '601234567890' };
+
+  it('sends a courier item out as 발송 only with its tracking number', () => {
+    expect(deliveryRefusal(parcel, 'SHIPPED')).toBeNull();
+    expect(deliveryRefusal({ ...parcel, trackingNo: null }, 'SHIPPED')).toBe(
+      '송장번호가 없어 발송 처리할 수 없습니다. 출고 처리 › 송장 업로드로 송장을 등록하세요.',
+    );
+    expect(deliveryRefusal(parcel, 'OUT_FOR_DELIVERY')).toMatch(/^택배 상품은/);
+  });
+
+  it('sends an own-team item out with its run, never as a courier parcel', () => {
+    expect(deliveryRefusal(ownTeam, 'OUT_FOR_DELIVERY')).toBeNull();
+    expect(deliveryRefusal(ownTeam, 'SHIPPED')).toMatch(/^자체 배송 상품은/);
+    expect(deliveryRefusal(ownTeam, 'DELIVERED')).toBeNull();
   });
 });

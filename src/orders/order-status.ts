@@ -1,4 +1,4 @@
-import { ClaimType, ItemStatus } from '../generated/prisma/enums';
+import { ClaimType, DeliveryMethod, ItemStatus } from '../generated/prisma/enums';
 
 export const STATUS_LABELS: Record<ItemStatus, string> = {
   NEW: '신규',
@@ -61,6 +61,24 @@ const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
 
 export function allowedTransitions(from: ItemStatus): readonly ItemStatus[] {
   return TRANSITIONS[from];
+}
+
+// How an item travels decides how it leaves: a courier parcel becomes 발송 with its tracking
+// number (the tracking upload writes both), an own-team item goes out with its run.
+export function deliveryRefusal(
+  item: { deliveryMethod: DeliveryMethod; trackingNo: string | null },
+  to: ItemStatus,
+): string | null {
+  if (to === 'SHIPPED' && item.deliveryMethod !== 'COURIER') {
+    return "자체 배송 상품은 '발송(택배)'로 바꿀 수 없습니다. 배송 계획에서 출발하면 '배송출발(직배송)'이 됩니다.";
+  }
+  if (to === 'SHIPPED' && !item.trackingNo) {
+    return '송장번호가 없어 발송 처리할 수 없습니다. 출고 처리 › 송장 업로드로 송장을 등록하세요.';
+  }
+  if (to === 'OUT_FOR_DELIVERY' && item.deliveryMethod !== 'OWN_TEAM') {
+    return "택배 상품은 '배송출발(직배송)'로 바꿀 수 없습니다. 송장을 등록하면 '발송(택배)'이 됩니다.";
+  }
+  return null;
 }
 
 export function canTransition(from: ItemStatus, to: ItemStatus): boolean {

@@ -14,6 +14,7 @@ import { createTestApp, resetState } from '../support/test-app';
 
 const PARCEL: FixtureItem = {
   status: 'PREPARING',
+  deliveryMethod: 'COURIER',
   courier: 'CJ대한통운',
   trackingNo: '612345678901',
 };

@@ -102,6 +102,31 @@ describe('changing the status of order items', () => {
     expect(form).toContain('name="version" value="0"');
   });
 
+  it('sends an own-team item out with its run and a courier item only with its tracking number', async () => {
+    const { order, items } = await createOrderWithItems(app, {
+      items: [{ status: 'PREPARING' }, { status: 'PREPARING', deliveryMethod: 'COURIER' }],
+    });
+    const page = await clerk.get(`/orders/${order.id}`);
+    const offered = (id: number) => {
+      const row = page.text.slice(page.text.indexOf(`id="item-${id}"`));
+      const form = row.slice(0, row.indexOf('</form>'));
+      return [...form.matchAll(/<option value="([A-Z_]+)"/g)].map((m) => m[1]);
+    };
+    expect(offered(items[0].id)).toContain('OUT_FOR_DELIVERY');
+    expect(offered(items[0].id)).not.toContain('SHIPPED');
+    expect(offered(items[1].id)).not.toContain('SHIPPED');
+    expect(offered(items[1].id)).not.toContain('OUT_FOR_DELIVERY');
+
+    const ownTeam = await changeStatus(clerk, items[0], { to: 'SHIPPED', version: 0 });
+    expect(ownTeam.status).toBe(422);
+    expect(shown(ownTeam.text)).toContain("자체 배송 상품은 '발송(택배)'로 바꿀 수 없습니다.");
+    const noParcel = await changeStatus(clerk, items[1], { to: 'SHIPPED', version: 0 });
+    expect(noParcel.status).toBe(422);
+    expect(shown(noParcel.text)).toContain('송장번호가 없어 발송 처리할 수 없습니다.');
+    expect(await statusEvents(items[0].id)).toEqual([]);
+    expect(await statusEvents(items[1].id)).toEqual([]);
+  });
+
   it('lets exactly one of two clerks win when both change the same item from the same version', async () => {
     await createUser(app, { username: 'clerk2', role: Role.CLERK });
     const other = await logIn(app.getHttpServer(), 'clerk2');

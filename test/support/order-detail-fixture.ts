@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import type { OrderItem } from '../../src/generated/prisma/client';
-import { ItemStatus } from '../../src/generated/prisma/enums';
+import { DeliveryMethod, ItemStatus } from '../../src/generated/prisma/enums';
 import { PrismaService } from '../../src/database/prisma.service';
 import { itemBundleKey } from '../../src/orders/order-item-delivery';
 import { lifeDateOf } from '../../src/orders/order-status';
 
-// Until the intake pipeline writes orders, the detail tests write one order straight through
-// Prisma, shaped as intake would leave it (snapshot names, region, bundle key, a CREATED row).
+// One order written straight through Prisma, shaped as intake would leave it (snapshot names,
+// region, bundle key, a CREATED row), for tests that need exact statuses and products rather
+// than a pass through the pipeline (test/support/intake-rows.ts).
 
 export interface FixtureItem {
   status?: ItemStatus;
@@ -15,6 +16,7 @@ export interface FixtureItem {
   quantity?: number;
   unitPrice?: number;
   bundleNo?: string | null;
+  deliveryMethod?: DeliveryMethod;
   courier?: string | null;
   trackingNo?: string | null;
   productDeleted?: boolean;
@@ -74,7 +76,7 @@ export async function createOrderWithItems(app: INestApplication, spec: FixtureO
         name: s.productName ?? '모션베드 M1',
         categoryId: category.id,
         price: s.unitPrice ?? 890000,
-        deliveryMethod: 'OWN_TEAM',
+        deliveryMethod: s.deliveryMethod ?? 'OWN_TEAM',
         deletedAt: s.productDeleted ? new Date() : null,
       },
     });
@@ -105,7 +107,7 @@ export async function createOrderWithItems(app: INestApplication, spec: FixtureO
           status,
           claimType: amends ? 'ADD_ON' : null,
           amendsItemId: amends?.id ?? null,
-          deliveryMethod: 'OWN_TEAM',
+          deliveryMethod: s.deliveryMethod ?? 'OWN_TEAM',
           bundleNo,
           bundleKey: itemBundleKey(
             { ...delivery, id: order.id, channelId: channel.id },
