@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare.sh
-node dist/cli.js seed --demo
-echo "[start] demo users: admin / clerk / driver, password: ${DEMO_PASSWORD:-demo1234!}"
+if [[ "${NODE_ENV:-development}" == production ]]; then
+  echo "[start] NODE_ENV=production: serving without demo data"
+else
+  node dist/cli.js seed --demo
+  echo "[start] demo users: admin / clerk / driver, password: ${DEMO_PASSWORD:-demo1234!}"
+fi
 exec node dist/main.js

@@ -15,16 +15,27 @@ if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null; then
 fi
 
 status=0
-echo "[test] typecheck"; npm run --silent typecheck || status=1
-echo "[test] format"; npm run --silent format:check || status=1
-echo "[test] lint"; npm run --silent lint || status=1
+failed_checks=()
+echo "[test] typecheck"; npm run --silent typecheck || { status=1; failed_checks+=(typecheck); }
+echo "[test] format"; npm run --silent format:check || { status=1; failed_checks+=(format); }
+echo "[test] lint"; npm run --silent lint || { status=1; failed_checks+=(lint); }
 
 mkdir -p tmp
+# A run that dies before writing results must not print the previous run's figures.
+rm -f tmp/jest-results.json
 npx jest --ci --maxWorkers=2 --json --outputFile=tmp/jest-results.json
 jest_status=$?
 [[ $jest_status -eq 0 ]] || status=1
-node -e '
-  const r = require("./tmp/jest-results.json");
-  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+FAILED_CHECKS="${failed_checks[*]}" node -e '
+  const fs = require("node:fs");
+  const checks = process.env.FAILED_CHECKS ? `; checks failed: ${process.env.FAILED_CHECKS}` : "";
+  if (!fs.existsSync("tmp/jest-results.json")) {
+    console.log(`Tests: none ran (Jest stopped before its results; see above)${checks}`);
+    process.exit(1);
+  }
+  const r = JSON.parse(fs.readFileSync("tmp/jest-results.json", "utf8"));
+  const broken = r.numFailedTestSuites - r.numFailedTests > 0 || r.numRuntimeErrorTestSuites > 0
+    ? `; suites failed to run: ${r.numRuntimeErrorTestSuites || r.numFailedTestSuites}` : "";
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped${broken}${checks}`);
 ' || status=1
 exit $status

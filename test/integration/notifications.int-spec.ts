@@ -189,19 +189,20 @@ describe('customer notifications', () => {
     it('sends a message only once the transaction that wrote it has committed', async () => {
       const { items } = await createOrderWithItems(app, { items: [PARCEL] });
       const status = app.get(OrderStatusService);
-      let pendingSeenOutside: number | null = null;
+      let inside: Array<{ attempts: number; sentAt: Date | null }> = [];
       await prisma.$transaction(async (tx) => {
         const item = await tx.orderItem.findUniqueOrThrow({
           where: { id: items[0].id },
           select: STATUS_ITEM_SELECT,
         });
         await status.apply(tx, item, { to: 'SHIPPED', source: 'USER' });
-        // The sender is already waiting on the new row while the transaction goes on.
+        // The sender already tries for the new row; while the transaction goes on it must
+        // neither claim nor send it.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        pendingSeenOutside = await prisma.notification.count();
+        inside = await tx.notification.findMany({ select: { attempts: true, sentAt: true } });
       });
       await app.get(NotificationDispatcher).drained();
-      expect(pendingSeenOutside).toBe(0);
+      expect(inside).toEqual([{ attempts: 0, sentAt: null }]);
       expect(await messages()).toEqual([
         expect.objectContaining({ status: 'SENT', attempts: 1, event: 'SHIPPED' }),
       ]);

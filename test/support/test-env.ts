@@ -4,7 +4,8 @@ import { withDatabase } from '../../src/database/database-url';
 // (oms_test_<worker>) and its own Redis logical database, so suites never see each other.
 export const BASE_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://oms:oms@127.0.0.1:3306/oms';
-export const BASE_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const BASE_REDIS_URL =
+  process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // TEST_DB_PREFIX / TEST_REDIS_DB_BASE let two test runs share one machine without wiping each other.
 const DB_PREFIX = process.env.TEST_DB_PREFIX ?? 'oms_test';
