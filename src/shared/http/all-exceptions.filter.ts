@@ -14,6 +14,8 @@ import { FormRejected } from './form-view.interceptor';
 import { isInfrastructureDown } from './infrastructure-errors';
 import { FormViewOptions } from './form-view.decorator';
 
+const HANGUL = /[가-힣]/;
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
@@ -53,12 +55,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error instanceof ForbiddenException) return sendErrorPage(req, res, ERROR_PAGES.forbidden);
     if (error instanceof NotFoundException) return sendErrorPage(req, res, ERROR_PAGES.notFound);
     if (error instanceof HttpException && error.getStatus() < 500) {
-      sendErrorPage(req, res, {
-        status: error.getStatus(),
-        title: '잘못된 요청',
-        message: error.message,
-      });
-      return;
+      // Our own refusals are Korean; the framework's and libraries' (ParseIntPipe, multer)
+      // are English and say nothing a clerk can act on, so they get the page for their kind.
+      if (HANGUL.test(error.message)) {
+        return sendErrorPage(req, res, {
+          status: error.getStatus(),
+          title: '잘못된 요청',
+          message: error.message,
+        });
+      }
+      if (error.getStatus() === 413 && error.message === 'File too large') {
+        return sendErrorPage(req, res, ERROR_PAGES.fileTooLarge);
+      }
+      if (error.getStatus() === 413) return sendErrorPage(req, res, ERROR_PAGES.tooLarge);
+      return sendErrorPage(req, res, { ...ERROR_PAGES.badRequest, status: error.getStatus() });
     }
     if (isInfrastructureDown(error)) {
       this.logger.warn(`backing service unavailable: ${(error as Error).message}`);
