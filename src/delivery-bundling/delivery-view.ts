@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
 
 export const BUNDLE_STATUS_LABELS: Record<BundleStatus, string> = {
   OPEN: '배송 예정',
-  CLOSED: '출고',
+  // Closed by dispatch or by going quiet: no longer takes new items either way.
+  CLOSED: '마감',
   DELIVERED: '배송완료',
   FAILED: '배송실패',
 };

@@ -106,7 +106,7 @@ export class DeliveryController {
 function deliveredMessage(result: OutcomeResult): string {
   if (result.already) return '이미 배송완료된 묶음입니다.';
   const kept = result.skipped
-    ? ` (${result.skipped}건은 상태를 바꿀 수 없어 그대로 두었습니다)`
+    ? ` (아직 배송 단계가 아닌 상품 ${result.skipped}건은 그대로 두었습니다. 사무실에 알려 주세요)`
     : '';
   return `배송완료로 기록했습니다.${kept}`;
 }

@@ -12,7 +12,7 @@ import { TrackingUploadService } from './tracking-upload.service';
 import { TrackingController } from './tracking.controller';
 
 // The Excel loops that move orders out of the door: tracking numbers in, dispatch and partner
-// files out, picking lists, final quantities and statements. Item changes go through the
+// files out, picking lists and statements. Item changes go through the
 // orders module's exported services.
 @Module({
   imports: [OrdersModule, ChannelsModule],

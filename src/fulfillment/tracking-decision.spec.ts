@@ -52,4 +52,12 @@ describe('trackingDecision', () => {
       refusal: "'배송완료'에서 '발송(택배)'(으)로 바꿀 수 없습니다.",
     });
   });
+
+  it('explains a corrected number for an item already past 발송 as a correction it cannot take', () => {
+    const delivered = item({ status: 'DELIVERED', courier: 'CJ대한통운', trackingNo: '111' });
+    expect(trackingDecision(delivered, parcel)).toEqual({
+      refusal:
+        "이미 '배송완료' 상태라 송장을 바꿀 수 없습니다. 발송 상태에서만 송장을 고칠 수 있습니다.",
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import type { DeliveryMethod, ItemStatus } from '../generated/prisma/enums';
+import { STATUS_LABELS } from '../orders/order-status';
 import { transitionRefusal } from '../orders/order-transition';
 
 export interface ItemParcel {
@@ -38,6 +39,13 @@ export function trackingDecision(
     return { action: 'UNCHANGED' };
   }
   if (item.status === 'SHIPPED') return { action: 'RETRACK' };
+  // A different number for an item past 발송 is a correction the clerk meant, not a step
+  // back: say why it cannot be taken rather than naming a status change nobody asked for.
+  if (item.trackingNo) {
+    return {
+      refusal: `이미 '${STATUS_LABELS[item.status]}' 상태라 송장을 바꿀 수 없습니다. 발송 상태에서만 송장을 고칠 수 있습니다.`,
+    };
+  }
   const refusal = transitionRefusal(item.status, 'SHIPPED')!;
   return {
     refusal: BEFORE_PREPARING.includes(item.status)

@@ -103,6 +103,7 @@ function itemRow(item: Item, all: readonly Item[], itemForm: DetailPageInput['it
       .filter((other) => other.amendsItemId === item.id)
       .map((other) => ({ id: other.id, externalItemNo: other.externalItemNo })),
     bundleNo: item.bundleNo,
+    bundleId: item.bundleId,
     bundleKey: item.bundleKey,
     region: [item.regionSido, item.regionSigungu].filter(Boolean).join(' '),
     courier: item.courier,
