@@ -112,7 +112,12 @@ export class DeliveryViewService {
   private async lateIds(bundles: BundleCard[]): Promise<Set<number>> {
     if (!bundles.length) return new Set();
     const earlier = await this.prisma.deliveryBundle.findMany({
-      where: { bundleKey: { in: bundles.map((b) => b.bundleKey) }, status: { not: 'OPEN' } },
+      // A bundle merged away never left with a truck, so it makes no stop late.
+      where: {
+        bundleKey: { in: bundles.map((b) => b.bundleKey) },
+        status: { not: 'OPEN' },
+        mergedIntoId: null,
+      },
       select: { id: true, bundleKey: true, status: true },
     });
     return new Set(
