@@ -53,20 +53,17 @@ describe('when Redis goes down', () => {
     await app.close();
   });
 
-  it('answers pages with a 503 in Korean within moments instead of hanging, and readiness fails', async () => {
+  it('answers pages with a 503 in Korean instead of hanging, and readiness fails', async () => {
     const agent = await logIn(app.getHttpServer(), 'clerk');
     expect((await agent.get('/')).status).toBe(200);
 
     redis.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 200));
 
-    const started = Date.now();
+    // A hang (ioredis queueing commands while it reconnects) would end in Jest's timeout.
     const page = await agent.get('/');
-    const elapsed = Date.now() - started;
     expect(page.status).toBe(503);
     expect(page.text).toContain('잠시 후 다시 시도하세요');
-    // Generous bound: the point is "no 10-200 s hang", not a timing benchmark.
-    expect(elapsed).toBeLessThan(5000);
 
     const login = await request(app.getHttpServer()).get('/login');
     expect(login.status).toBe(503);
