@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { AppConfig, ConfigError, loadAppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -13,7 +15,9 @@ import { parseRegionArgs } from './postal-region/region-cli-args';
 import { createRegionLookup } from './postal-region/region-lookup';
 import { loadRegionTables } from './postal-region/region-tables';
 import { seedDemo } from './seed/demo-seed';
-import { DomainError } from './shared/http/domain-error';
+import { Role } from './generated/prisma/enums';
+import { DomainError, FormValidationError } from './shared/http/domain-error';
+import { CreateUserForm } from './users/dto/user-forms';
 import { PasswordHasher } from './users/password-hasher';
 
 const ROOT_DIR = join(__dirname, '..');
@@ -29,7 +33,10 @@ const USAGE = `사용법: npm run oms -- <명령>
   bundles rebuild
                  배송 묶음을 주문 항목으로부터 다시 계산합니다 (지역 재분류·상품 연결 뒤 등).
   region <우편번호> [주소…] | region <주소…>
-                 배송 지역(시/도, 시/군/구)을 판정해 JSON 한 줄로 출력합니다.`;
+                 배송 지역(시/도, 시/군/구)을 판정해 JSON 한 줄로 출력합니다.
+  users create-admin --username <아이디> [--name <이름>]
+                 관리자 계정을 만듭니다 (운영 환경의 첫 관리자). 비밀번호는 OMS_PASSWORD
+                 환경 변수나 표준 입력의 첫 줄로 줍니다.`;
 
 async function runMigrate(config: AppConfig): Promise<void> {
   const result = await migrate({
@@ -150,6 +157,47 @@ async function runBundles(args: string[]): Promise<void> {
   }
 }
 
+// The first administrator of a production install, where no demo user is ever created. The
+// password never appears on the command line (shell history, the process list).
+async function runUsers(args: string[]): Promise<void> {
+  if (args[0] !== 'create-admin') throw new ConfigError(USAGE);
+  const username = option(args, '--username');
+  if (!username) throw new ConfigError(USAGE);
+  const form = plainToInstance(CreateUserForm, {
+    username,
+    displayName: option(args, '--name') ?? username,
+    role: Role.ADMIN,
+    password: process.env.OMS_PASSWORD ?? (await passwordFromStdin()),
+  });
+  const problems = validateSync(form).flatMap((e) => Object.values(e.constraints ?? {}));
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  const { AppModule } = await import('./app.module');
+  const { UsersService } = await import('./users/users.service');
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  try {
+    const user = await app.get(UsersService).create(form, null);
+    process.stdout.write(`${JSON.stringify({ created: user.username, role: user.role })}\n`);
+  } catch (error) {
+    if (error instanceof FormValidationError) {
+      throw new ConfigError(Object.values(error.fieldErrors).join('\n'));
+    }
+    throw error;
+  } finally {
+    await app.close();
+  }
+}
+
+async function passwordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new ConfigError(
+      '비밀번호를 OMS_PASSWORD 환경 변수나 표준 입력으로 주세요. 예: printf \'%s\\n\' "$PW" | npm run oms -- users create-admin --username boss',
+    );
+  }
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.split(/\r?\n/)[0];
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const config = loadAppConfig();
@@ -158,6 +206,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'region') return runRegion(args);
   if (command === 'import') return runImport(args);
   if (command === 'bundles') return runBundles(args);
+  if (command === 'users') return runUsers(args);
   throw new ConfigError(USAGE);
 }
 

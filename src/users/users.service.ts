@@ -41,7 +41,8 @@ export class UsersService {
     await this.prisma.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
   }
 
-  async create(form: CreateUserForm, actor: Actor) {
+  // actor null: the command line, where an operator creates the first administrator.
+  async create(form: CreateUserForm, actor: Actor | null) {
     const passwordHash = await this.hasher.hash(form.password);
     try {
       const user = await this.prisma.user.create({
@@ -54,7 +55,7 @@ export class UsersService {
       });
       await this.audit.record({
         action: 'USER_CREATED',
-        ...this.by(actor),
+        ...(actor ? this.by(actor) : { actorId: null, username: '(명령줄)' }),
         targetType: 'User',
         targetId: user.id,
         detail: { username: user.username, role: user.role },
