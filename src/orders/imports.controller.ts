@@ -71,7 +71,7 @@ export class ImportsController {
   @Get(':id')
   @Render('imports/show')
   async show(@Param('id', ParseIntPipe) id: number) {
-    return importResultModel(await this.imports.get(id));
+    return importResultModel(await this.imports.current(id));
   }
 
   @Post(':id/commit')

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import ExcelJS from 'exceljs';
+import type Redis from 'ioredis';
 import request from 'supertest';
 import { PrismaService } from '../../src/database/prisma.service';
 import { seedDemo } from '../../src/seed/demo-seed';
@@ -7,6 +8,8 @@ import { PasswordHasher } from '../../src/users/password-hasher';
 import { buildSmartStoreOrderFile } from '../fixtures/smartstore-file';
 import { ListingReviewService } from '../../src/orders/listing-review.service';
 import { ImportService } from '../../src/orders/intake/import.service';
+import { ImportStore } from '../../src/orders/intake/import-store';
+import { REDIS } from '../../src/redis/redis.provider';
 import { Agent, csrfFrom, logIn } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
 
@@ -269,6 +272,30 @@ describe('importing order files', () => {
     expect(stale.status).toBe('FAILED');
     expect(JSON.stringify(stale.errors)).toContain('미리보기 이후 주문 데이터가 바뀌었습니다');
     expect(await prisma.orderItem.count()).toBe(3);
+  });
+
+  it('tells the clerk that a commit cut off by a server stop changed nothing, instead of 반영 중 forever', async () => {
+    const preview = await upload(await buildSmartStoreOrderFile({ rows: 5 }));
+    const url: string = preview.headers.location;
+    const id = Number(url.split('/').pop());
+    const claim = () =>
+      prisma.importBatch.update({ where: { id }, data: { status: 'COMMITTING' } });
+
+    // A commit under way on some instance keeps its heartbeat: it stays 반영 중.
+    await claim();
+    await app.get(ImportStore).beat(id);
+    expect((await clerk.get(`${url}/progress`)).body).toMatchObject({ status: 'COMMITTING' });
+
+    // The instance holding it stopped: the heartbeat lapses, the transaction rolled back.
+    const redis = app.get<Redis>(REDIS);
+    const heartbeat = await redis.keys(`*import:${id}:alive`);
+    expect(heartbeat).toHaveLength(1);
+    await redis.del(...heartbeat);
+    expect((await clerk.get(`${url}/progress`)).body).toMatchObject({ status: 'FAILED' });
+    const page = await clerk.get(url);
+    expect(page.text).toContain('반영 도중 서버가 멈춰 반영하지 못했습니다. 바뀐 주문은 없습니다.');
+    expect(page.text).not.toContain('data-import-progress');
+    expect(await prisma.orderItem.count()).toBe(0);
   });
 
   it('is for clerks and admins, not drivers', async () => {

@@ -6,6 +6,9 @@ import { InjectRedis } from '../../redis/redis.provider';
 import type { InspectedUpload } from '../../shared/excel/upload-guard';
 
 const KEEP_MS = 2 * 3_600_000;
+// A commit renews its heartbeat well within this; a key gone means its instance stopped.
+const HEARTBEAT_MS = 60_000;
+export const HEARTBEAT_EVERY_MS = 15_000;
 
 // The checked (and, if it had a password, decrypted) workbook between preview and commit,
 // in Redis so the commit may land on any app instance; the password itself is never kept.
@@ -52,6 +55,14 @@ export class ImportStore {
 
   async setProgress(batchId: number, rows: number): Promise<void> {
     await this.redis.set(this.key(batchId, 'progress'), String(rows), 'PX', KEEP_MS);
+  }
+
+  async beat(batchId: number): Promise<void> {
+    await this.redis.set(this.key(batchId, 'alive'), '1', 'PX', HEARTBEAT_MS);
+  }
+
+  async isAlive(batchId: number): Promise<boolean> {
+    return (await this.redis.exists(this.key(batchId, 'alive'))) === 1;
   }
 
   async progress(batchId: number): Promise<number> {

@@ -6,7 +6,7 @@ import { ChannelsService } from '../../channels/channels.service';
 import { PrismaService } from '../../database/prisma.service';
 import { inspectUpload } from '../../shared/excel/upload-guard';
 import { DomainError } from '../../shared/http/domain-error';
-import { ImportStore } from './import-store';
+import { HEARTBEAT_EVERY_MS, ImportStore } from './import-store';
 import { IntakePipeline, IntakeSummary } from './intake.pipeline';
 import { openOrderFile } from './order-file';
 
@@ -19,6 +19,9 @@ export interface UploadedOrderFile {
 }
 
 export const PREVIEW_ERRORS_SHOWN = 200;
+
+const INTERRUPTED =
+  '반영 도중 서버가 멈춰 반영하지 못했습니다. 바뀐 주문은 없습니다. 파일을 다시 올려 주세요.';
 
 @Injectable()
 export class ImportService {
@@ -109,8 +112,21 @@ export class ImportService {
     });
   }
 
-  async progress(batchId: number) {
+  // The batch as the page shows it. A commit runs in one transaction on one instance and
+  // keeps a heartbeat in Redis; without it the instance stopped mid-way (deploy, crash), the
+  // transaction rolled back, and the clerk is told so instead of watching 반영 중 forever.
+  async current(batchId: number) {
     const batch = await this.get(batchId);
+    if (batch.status !== 'COMMITTING' || (await this.store.isAlive(batchId))) return batch;
+    await this.prisma.importBatch.updateMany({
+      where: { id: batchId, status: 'COMMITTING' },
+      data: { status: 'FAILED', errors: { message: INTERRUPTED } },
+    });
+    return this.get(batchId);
+  }
+
+  async progress(batchId: number) {
+    const batch = await this.current(batchId);
     return {
       status: batch.status,
       rows: await this.store.progress(batchId),
@@ -132,6 +148,7 @@ export class ImportService {
         HttpStatus.CONFLICT,
       );
     }
+    await this.store.beat(batchId);
     void this.commit(batchId, actorId).catch((error: unknown) =>
       this.logger.error(
         `import ${batchId} failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -140,6 +157,18 @@ export class ImportService {
   }
 
   async commit(batchId: number, actorId: number | null): Promise<IntakeSummary | null> {
+    const heartbeat = setInterval(
+      () => void this.store.beat(batchId).catch(() => undefined),
+      HEARTBEAT_EVERY_MS,
+    );
+    try {
+      return await this.apply(batchId, actorId);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async apply(batchId: number, actorId: number | null): Promise<IntakeSummary | null> {
     const kept = await this.store.take(batchId);
     const batch = await this.get(batchId);
     if (!kept) {
