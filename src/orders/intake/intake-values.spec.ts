@@ -43,4 +43,12 @@ describe('values read from order files', () => {
     expect(formatPhone('010 1234 5678')).toBe('010-1234-5678');
     expect(formatPhone('0212345678')).toBe('02-1234-5678');
   });
+
+  it('writes SmartStore safe numbers and 15xx numbers as they are dialled', () => {
+    expect(formatPhone('050412345678')).toBe('0504-1234-5678');
+    expect(formatPhone('0504 1234 5678')).toBe('0504-1234-5678');
+    expect(formatPhone('05051234567')).toBe('0505-123-4567');
+    expect(formatPhone('15881234')).toBe('1588-1234');
+    expect(formatPhone('054-123-4567')).toBe('054-123-4567');
+  });
 });

@@ -39,8 +39,12 @@ export function parseQuantity(text: string): number | null {
   return n !== null && n >= 1 && n <= 10_000 ? n : null;
 }
 
+// Mobile, Seoul and area numbers; 050x safe numbers (안심번호, which SmartStore hands out
+// instead of the buyer's own: 0504-1234-5678, 0505-123-4567) and 15xx/16xx/18xx numbers.
 export function formatPhone(text: string): string {
   const digits = text.replace(/\D/g, '');
+  if (/^050\d{8,9}$/.test(digits)) return digits.replace(/^(050\d)(\d{3,4})(\d{4})$/, '$1-$2-$3');
+  if (/^1[5-9]\d{6}$/.test(digits)) return digits.replace(/^(\d{4})(\d{4})$/, '$1-$2');
   if (/^01\d{8,9}$/.test(digits)) return digits.replace(/^(\d{3})(\d{3,4})(\d{4})$/, '$1-$2-$3');
   if (/^02\d{7,8}$/.test(digits)) return digits.replace(/^(02)(\d{3,4})(\d{4})$/, '$1-$2-$3');
   if (/^0\d{9,10}$/.test(digits)) return digits.replace(/^(0\d{2})(\d{3,4})(\d{4})$/, '$1-$2-$3');
