@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { ChannelsService } from '../channels/channels.service';
 import { PrismaService } from '../database/prisma.service';
-import { OrderShipmentService } from '../orders/order-shipment.service';
+import { OrderShipmentService, Shipment } from '../orders/order-shipment.service';
+import type { StatusOutcome } from '../orders/order-status.service';
 import { inspectUpload } from '../shared/excel/upload-guard';
 import { TRACKING_MAX_BYTES, TRACKING_MAX_ROWS, readTrackingFile } from './tracking-file';
 import { KeyMatch, PlannedLine, TrackedItem, planTracking } from './tracking-plan';
@@ -70,37 +71,32 @@ export class TrackingUploadService {
     const channelIds = channel ? [channel.id] : (await this.channels.list()).map((c) => c.id);
     const keys = rows.flatMap((row) => (row.error === undefined ? [row.key] : []));
     const matchOf = await this.matcher(keys, channelIds);
-    const lines: TrackingLine[] = [];
-    // One item after another, each in its own transaction: a refused item holds back no other,
-    // and a large file does not take the whole connection pool.
-    for (const line of planTracking(rows, matchOf)) lines.push(await this.apply(line, upload));
+    const lines = await this.applyAll(planTracking(rows, matchOf), upload);
     return { fileName: upload.fileName, channelName: channel?.name ?? null, lines };
+  }
+
+  // One order after another, each in its own transaction: a refused line holds back no
+  // other, a large file does not take the whole connection pool, and the parcels of one order
+  // leave together, so its customer gets one message however many rows the order has.
+  private async applyAll(planned: PlannedLine[], upload: TrackingUpload): Promise<TrackingLine[]> {
+    const done = new Map<PlannedLine, TrackingLine>();
+    const shipping = planned.filter((l) => 'action' in l.decision && l.decision.action === 'SHIP');
+    for (const lines of groupByOrder(shipping).values()) {
+      const outcomes = await this.shipments.shipAll(lines.map((l) => shipmentOf(l, upload)));
+      lines.forEach((line, i) => done.set(line, resultOf(line, outcomes[i], 'SHIPPED')));
+    }
+    for (const line of planned) {
+      if (!done.has(line)) done.set(line, await this.apply(line, upload));
+    }
+    return planned.map((line) => done.get(line)!);
   }
 
   private async apply(line: PlannedLine, upload: TrackingUpload): Promise<TrackingLine> {
     const { decision, ...rest } = line;
     if ('refusal' in decision) return { ...rest, outcome: 'ERROR', message: decision.refusal };
     if (decision.action === 'UNCHANGED') return { ...rest, outcome: 'UNCHANGED', message: null };
-    const item = line.item!;
-    const shipment = {
-      itemId: item.id,
-      version: item.version,
-      courier: line.courier!,
-      trackingNo: line.trackingNo!,
-      source: 'EXCEL' as const,
-      actorId: upload.actorId,
-    };
-    const outcome =
-      decision.action === 'SHIP'
-        ? await this.shipments.ship(shipment)
-        : await this.shipments.changeTracking(shipment);
-    if (outcome.kind === 'refused') return { ...rest, outcome: 'ERROR', message: outcome.reason };
-    if (outcome.kind === 'stale') return { ...rest, outcome: 'ERROR', message: STALE };
-    return {
-      ...rest,
-      outcome: decision.action === 'SHIP' ? 'SHIPPED' : 'RETRACKED',
-      message: null,
-    };
+    const outcome = await this.shipments.changeTracking(shipmentOf(line, upload));
+    return resultOf(line, outcome, 'RETRACKED');
   }
 
   private async matcher(keys: TrackingKey[], channelIds: number[]) {
@@ -151,6 +147,37 @@ export class TrackingUploadService {
 
 // The items each number names, by channel: a number found in two channels is ambiguous, and
 // the plan refuses it rather than guess.
+function shipmentOf(line: PlannedLine, upload: TrackingUpload): Shipment {
+  return {
+    itemId: line.item!.id,
+    version: line.item!.version,
+    courier: line.courier!,
+    trackingNo: line.trackingNo!,
+    source: 'EXCEL',
+    actorId: upload.actorId,
+  };
+}
+
+function resultOf(
+  line: PlannedLine,
+  outcome: StatusOutcome,
+  applied: 'SHIPPED' | 'RETRACKED',
+): TrackingLine {
+  const { decision: _decision, ...rest } = line;
+  if (outcome.kind === 'refused') return { ...rest, outcome: 'ERROR', message: outcome.reason };
+  if (outcome.kind === 'stale') return { ...rest, outcome: 'ERROR', message: STALE };
+  return { ...rest, outcome: applied, message: null };
+}
+
+function groupByOrder(lines: readonly PlannedLine[]): Map<number, PlannedLine[]> {
+  const groups = new Map<number, PlannedLine[]>();
+  for (const line of lines) {
+    const orderId = line.item!.orderId;
+    groups.set(orderId, [...(groups.get(orderId) ?? []), line]);
+  }
+  return groups;
+}
+
 type Found = Map<string, Map<number, TrackedItem[]>>;
 
 function add(found: Found, key: string, channelId: number, items: TrackedItem[]): void {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ItemStatus } from '../generated/prisma/enums';
 import { PrismaService } from '../database/prisma.service';
 import { STATUS_LABELS } from './order-status';
+import type { Tx } from './order-history.service';
 import { OrderStatusService, STATUS_ITEM_SELECT } from './order-status.service';
 
 export type BulkOutcome = 'SUCCESS' | 'REFUSED' | 'ALREADY';
@@ -24,40 +25,63 @@ export class OrderBulkStatusService {
   ) {}
 
   // Each item on its own, never all-or-nothing: one refused item must not hold back the
-  // others. The version is the one read now, because the list page that sent the ids did
-  // not carry versions; a change that lands between this read and the write still loses.
+  // others (a refused or stale item writes nothing, so items can share a transaction). The
+  // items of one order share one, so its customer gets one message for them. The version is
+  // the one read now, because the list page that sent the ids did not carry versions; a
+  // change that lands between this read and the write still loses.
   async apply(itemIds: readonly number[], to: ItemStatus, actorId: number): Promise<BulkRow[]> {
-    const rows: BulkRow[] = [];
-    // One after the other: a 500-row batch must not take the whole connection pool.
-    for (const itemId of new Set(itemIds)) rows.push(await this.applyOne(itemId, to, actorId));
-    return rows;
+    const ids = [...new Set(itemIds)];
+    const orders = await this.prisma.orderItem.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, orderId: true },
+    });
+    const orderOf = new Map(orders.map((i) => [i.id, i.orderId]));
+    const byOrder = new Map<number | undefined, number[]>();
+    for (const id of ids)
+      byOrder.set(orderOf.get(id), [...(byOrder.get(orderOf.get(id)) ?? []), id]);
+    const rows = new Map<number, BulkRow>();
+    // One order after the other: a 500-row batch must not take the whole connection pool.
+    for (const group of byOrder.values()) {
+      for (const row of await this.applyTogether(group, to, actorId)) rows.set(row.itemId, row);
+    }
+    return ids.map((id) => rows.get(id)!);
   }
 
-  private applyOne(itemId: number, to: ItemStatus, actorId: number): Promise<BulkRow> {
+  private applyTogether(itemIds: number[], to: ItemStatus, actorId: number): Promise<BulkRow[]> {
     return this.prisma.$transaction(async (tx) => {
-      const item = await tx.orderItem.findUnique({
-        where: { id: itemId },
-        select: STATUS_ITEM_SELECT,
-      });
-      if (!item) return missingRow(itemId);
-      const row = {
-        itemId,
-        orderId: item.orderId,
-        externalItemNo: item.externalItemNo,
-        productName: item.productName,
-        from: item.status,
-      };
-      if (item.status === to) {
-        return { ...row, outcome: 'ALREADY', message: `이미 '${STATUS_LABELS[to]}' 상태입니다.` };
-      }
-      const outcome = await this.status.apply(tx, item, { to, source: 'USER', actorId });
-      if (outcome.kind === 'refused')
-        return { ...row, outcome: 'REFUSED', message: outcome.reason };
-      if (outcome.kind === 'stale') {
-        return { ...row, outcome: 'ALREADY', message: '다른 사용자가 먼저 변경했습니다.' };
-      }
-      return { ...row, outcome: 'SUCCESS', message: null };
+      const rows: BulkRow[] = [];
+      for (const itemId of itemIds) rows.push(await this.applyOne(tx, itemId, to, actorId));
+      return rows;
     });
+  }
+
+  private async applyOne(
+    tx: Tx,
+    itemId: number,
+    to: ItemStatus,
+    actorId: number,
+  ): Promise<BulkRow> {
+    const item = await tx.orderItem.findUnique({
+      where: { id: itemId },
+      select: STATUS_ITEM_SELECT,
+    });
+    if (!item) return missingRow(itemId);
+    const row = {
+      itemId,
+      orderId: item.orderId,
+      externalItemNo: item.externalItemNo,
+      productName: item.productName,
+      from: item.status,
+    };
+    if (item.status === to) {
+      return { ...row, outcome: 'ALREADY', message: `이미 '${STATUS_LABELS[to]}' 상태입니다.` };
+    }
+    const outcome = await this.status.apply(tx, item, { to, source: 'USER', actorId });
+    if (outcome.kind === 'refused') return { ...row, outcome: 'REFUSED', message: outcome.reason };
+    if (outcome.kind === 'stale') {
+      return { ...row, outcome: 'ALREADY', message: '다른 사용자가 먼저 변경했습니다.' };
+    }
+    return { ...row, outcome: 'SUCCESS', message: null };
   }
 }
 

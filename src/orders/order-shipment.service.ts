@@ -39,32 +39,47 @@ export class OrderShipmentService {
     private readonly history: OrderHistoryService,
   ) {}
 
-  // PREPARING → SHIPPED with the parcel; the status machine has the last word. The parcel is
-  // written first so that whatever the status change triggers (the customer's message) sees
-  // the tracking number; a refused or stale change rolls it back.
-  async ship(shipment: Shipment): Promise<StatusOutcome> {
+  // PREPARING → SHIPPED with the parcel; the status machine has the last word. The parcels of
+  // one order go in one transaction, so the customer gets one message for the order (the
+  // outbox merges per transaction). Each item is checked before anything is written, so a
+  // refused item leaves the others shipping; an item changed meanwhile by someone else rolls
+  // the order back, and its items are then shipped one by one.
+  async shipAll(shipments: readonly Shipment[]): Promise<StatusOutcome[]> {
     try {
       return await this.prisma.$transaction(async (tx) => {
-        const item = await tx.orderItem.findFirst({
-          where: { id: shipment.itemId, version: shipment.version },
-          select: SHIPMENT_ITEM_SELECT,
-        });
-        if (!item) return { kind: 'stale' };
-        if (item.deliveryMethod !== 'COURIER') return { kind: 'refused', reason: NOT_BY_COURIER };
-        await this.writeParcel(tx, item, shipment);
-        const parcelled = { ...item, courier: shipment.courier, trackingNo: shipment.trackingNo };
-        const outcome = await this.status.apply(tx, parcelled, {
-          to: 'SHIPPED',
-          source: shipment.source,
-          actorId: shipment.actorId,
-        });
-        if (outcome.kind !== 'applied') throw new ShipmentNotApplied(outcome);
-        return outcome;
+        const outcomes: StatusOutcome[] = [];
+        for (const shipment of shipments) outcomes.push(await this.shipIn(tx, shipment));
+        return outcomes;
       });
     } catch (error) {
-      if (error instanceof ShipmentNotApplied) return error.outcome;
-      throw error;
+      if (!(error instanceof ShipmentNotApplied)) throw error;
+      if (shipments.length === 1) return [error.outcome];
+      const outcomes: StatusOutcome[] = [];
+      for (const shipment of shipments) outcomes.push(...(await this.shipAll([shipment])));
+      return outcomes;
     }
+  }
+
+  // The parcel is written before the status so that whatever the change triggers (the
+  // customer's message) sees the tracking number.
+  private async shipIn(tx: Tx, shipment: Shipment): Promise<StatusOutcome> {
+    const item = await tx.orderItem.findFirst({
+      where: { id: shipment.itemId, version: shipment.version },
+      select: SHIPMENT_ITEM_SELECT,
+    });
+    if (!item) return { kind: 'stale' };
+    if (item.deliveryMethod !== 'COURIER') return { kind: 'refused', reason: NOT_BY_COURIER };
+    const parcelled = { ...item, courier: shipment.courier, trackingNo: shipment.trackingNo };
+    const refusal = this.status.refusal(parcelled, 'SHIPPED');
+    if (refusal) return { kind: 'refused', reason: refusal };
+    await this.writeParcel(tx, item, shipment);
+    const outcome = await this.status.apply(tx, parcelled, {
+      to: 'SHIPPED',
+      source: shipment.source,
+      actorId: shipment.actorId,
+    });
+    if (outcome.kind !== 'applied') throw new ShipmentNotApplied(outcome);
+    return outcome;
   }
 
   // A corrected parcel for an item already on its way; nothing else about it changes.

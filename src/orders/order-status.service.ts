@@ -83,11 +83,16 @@ export class OrderStatusService {
     });
   }
 
+  // Why the status machine would refuse this change, before anything is written.
+  refusal(item: StatusItem, to: ItemStatus): string | null {
+    return transitionRefusal(item.status, to) ?? deliveryRefusal(item, to);
+  }
+
   // Applies one change inside the caller's transaction, only if the status machine allows it
   // and the item is still at `item.version`. The guarded UPDATE is what settles a race: the
   // second writer waits for the first one's row lock, then matches no row.
   async apply(tx: Tx, item: StatusItem, change: StatusChange): Promise<StatusOutcome> {
-    const reason = transitionRefusal(item.status, change.to) ?? deliveryRefusal(item, change.to);
+    const reason = this.refusal(item, change.to);
     if (reason) return { kind: 'refused', reason };
     const columns = statusColumnsAfter({
       item,

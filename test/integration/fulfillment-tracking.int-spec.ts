@@ -276,10 +276,50 @@ describe('uploading courier tracking numbers', () => {
       where: { id: order.items[0].id },
       data: { version: { increment: 1 } },
     });
-    expect(await shipments.ship(shipment)).toEqual({ kind: 'stale' });
+    expect(await shipments.shipAll([shipment])).toEqual([{ kind: 'stale' }]);
     expect(await shipments.changeTracking({ ...shipment, version: 1 })).toEqual({ kind: 'stale' });
     expect(await itemByNo('I-1')).toMatchObject({ status: 'PREPARING', trackingNo: null });
     expect(await prisma.orderEvent.count()).toBe(0);
+  });
+
+  it('tells the customer once per order, naming every parcel, however many rows ship it', async () => {
+    await createOrders(app, [
+      { externalOrderNo: 'O-1', items: [courierItem('I-1'), courierItem('I-2')] },
+      { externalOrderNo: 'O-2', items: [courierItem('I-3')] },
+    ]);
+    const res = await upload(
+      await xlsx([
+        ['I-1', null, 'CJ대한통운', '601234567890'],
+        ['I-3', null, 'CJ대한통운', '601234567892'],
+        ['I-2', null, '한진택배', '512345678901'],
+      ]),
+    );
+    expect(lines(res.text).map((l) => [l[0], l[1]])).toEqual([
+      [3, 'SHIPPED'],
+      [4, 'SHIPPED'],
+      [5, 'SHIPPED'],
+    ]);
+    const messages = await prisma.notification.findMany({ orderBy: { id: 'asc' } });
+    expect(messages).toHaveLength(2);
+    const [first, second] = messages;
+    expect(first.body).toContain('CJ대한통운 601234567890');
+    expect(first.body).toContain('한진택배 512345678901');
+    expect(second.body).toContain('CJ대한통운 601234567892');
+  });
+
+  it('ships the rest of an order when one of its items changed since the file was read', async () => {
+    const [order] = await createOrders(app, [{ items: [courierItem('I-1'), courierItem('I-2')] }]);
+    const [first, second] = order.items;
+    await prisma.orderItem.update({ where: { id: second.id }, data: { version: 1 } });
+    const parcel = { courier: 'CJ대한통운', source: 'EXCEL' as const, actorId: clerkId };
+    const outcomes = await app.get(OrderShipmentService).shipAll([
+      { ...parcel, itemId: first.id, version: 0, trackingNo: '601234567890' },
+      { ...parcel, itemId: second.id, version: 0, trackingNo: '601234567891' },
+    ]);
+    expect(outcomes).toEqual([{ kind: 'applied' }, { kind: 'stale' }]);
+    expect(await itemByNo('I-1')).toMatchObject({ status: 'SHIPPED', trackingNo: '601234567890' });
+    expect(await itemByNo('I-2')).toMatchObject({ status: 'PREPARING', trackingNo: null });
+    expect(await prisma.notification.count()).toBe(1);
   });
 
   it('asks for a file when none was chosen', async () => {

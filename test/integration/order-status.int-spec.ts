@@ -215,6 +215,23 @@ describe('changing the status of order items', () => {
       expect(await prisma.orderEvent.count({ where: { type: 'STATUS' } })).toBe(1);
     });
 
+    it('tells each customer once when several items of their order leave together', async () => {
+      const { items } = await createOrderWithItems(app, {
+        items: [{ status: 'PREPARING' }, { status: 'PREPARING', productName: '메모리폼 베개' }],
+      });
+      const other = await createOrderWithItems(app, { items: [{ status: 'PREPARING' }] });
+      const selected = [items[0].id, other.items[0].id, items[1].id];
+      const res = await bulk(clerk, `${ids(selected)}&to=OUT_FOR_DELIVERY`);
+      expect(res.status).toBe(200);
+      const outcomes = [...res.text.matchAll(/data-item-id="(\d+)" data-outcome="([A-Z]+)"/g)];
+      expect(outcomes.map((m) => [Number(m[1]), m[2]])).toEqual(
+        selected.map((id) => [id, 'SUCCESS']),
+      );
+      const messages = await prisma.notification.findMany({ orderBy: { id: 'asc' } });
+      expect(messages.map((m) => m.itemId)).toEqual([items[0].id, other.items[0].id]);
+      expect(messages[0].body).toContain('외 1건');
+    });
+
     it('accepts a single checkbox and goes back to the list it came from', async () => {
       const { items } = await createOrderWithItems(app);
       const res = await bulk(
