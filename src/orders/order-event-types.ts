@@ -1,6 +1,7 @@
 // The kinds of change the order history timeline shows, with their Korean labels.
 export const ORDER_EVENT_LABELS = {
   CREATED: '주문 등록',
+  ITEM_ADDED: '품목 추가',
   STATUS: '상태 변경',
   CLAIM: '클레임',
   RECIPIENT: '수령인 변경',

@@ -141,6 +141,34 @@ describe('delivery bundles kept in step with the items', () => {
     expect(moved.items.map((i) => i.id)).toEqual([item.id]);
   });
 
+  it('keeps an order marked do-not-combine on its own stop when the channel later adds an item to it, and records the addition', async () => {
+    await intake('smartstore', 'SMARTSTORE', [
+      row({ externalOrderNo: 'O-A', externalItemNo: 'A1', bundleNo: 'B-1' }),
+      row({ externalOrderNo: 'O-B', externalItemNo: 'B1', bundleNo: 'B-1' }),
+    ]);
+    const first = await itemNo('A1');
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: first.orderId } });
+    await app.get(OrderEditService).setDoNotCombine({
+      orderId: order.id,
+      version: order.version,
+      doNotCombine: true,
+      actorId: staff.clerk.id,
+    });
+
+    await intake('smartstore', 'SMARTSTORE', [
+      row({ externalOrderNo: 'O-A', externalItemNo: 'A2', bundleNo: 'B-1', productName: '베개' }),
+    ]);
+    const [added, alone] = [await itemNo('A2'), await itemNo('A1')];
+    expect(added.orderId).toBe(order.id);
+    expect(added.bundleKey).toBe(`${order.channelId}:order:${order.id}`);
+    expect(added.bundleId).toBe(alone.bundleId);
+    expect(added.bundleId).not.toBe((await itemNo('B1')).bundleId);
+    const events = await prisma.orderEvent.findMany({ where: { orderId: order.id } });
+    expect(events.filter((e) => e.type === 'ITEM_ADDED')).toEqual([
+      expect.objectContaining({ itemId: added.id, source: 'EXCEL', toValue: 'A2 베개' }),
+    ]);
+  });
+
   it('rebuilds the same bundles from the items as the incremental syncing made', async () => {
     await intake('smartstore', 'SMARTSTORE', [
       row({ externalItemNo: 'A1', bundleNo: 'B-1' }),

@@ -90,6 +90,16 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
   for (const [no, id] of createdOrders) {
     event(id, null, { type: 'CREATED', from: null, to: `${no} (${itemsPerOrder.get(id)}개 품목)` });
   }
+  // An order the desk already had got another 상품주문번호 from the channel.
+  const added = writes.newItems.filter(({ item }) => item.orderId !== 0).map(({ item }) => item);
+  const addedIds = await idsOfItems(db, ctx.channelId, added);
+  for (const item of added) {
+    event(item.orderId, addedIds.get(item.externalItemNo) ?? null, {
+      type: 'ITEM_ADDED',
+      from: null,
+      to: `${item.externalItemNo} ${item.productName}`.slice(0, 500),
+    });
+  }
   for (const { item, changes } of writes.itemUpdates) {
     await updateItem(db, item, changes, ctx.now);
     for (const c of changes) event(item.orderId, item.id, c);
@@ -124,6 +134,19 @@ function syncTouchedBundles(
     ...writes.orderUpdates.keys(),
   ]);
   return ctx.syncOrders([...orderIds], db);
+}
+
+async function idsOfItems(
+  db: Db,
+  channelId: number,
+  items: ReadonlyArray<Pick<NewItem, 'externalItemNo'>>,
+): Promise<Map<string, number>> {
+  if (!items.length) return new Map();
+  const rows = await db.orderItem.findMany({
+    where: { channelId, externalItemNo: { in: items.map((i) => i.externalItemNo) } },
+    select: { id: true, externalItemNo: true },
+  });
+  return new Map(rows.map((r) => [r.externalItemNo, r.id]));
 }
 
 async function updateItem(db: Db, item: ExistingItem, changes: Change[], now: Date) {

@@ -29,7 +29,7 @@ export async function findExisting(
     orderNos.length
       ? db.$queryRawUnsafe<Array<ExistingOrder & { externalOrderNo: string }>>(
           `SELECT id, externalOrderNo, recipientName, recipientPhone, postalCode, address,
-             addressDetail, memo
+             addressDetail, memo, doNotCombine = 1 AS doNotCombine
            FROM \`Order\` WHERE channelId = ${sqlLiteral(channelId)}
              AND externalOrderNo IN (${inList(orderNos)})`,
         )
@@ -37,6 +37,9 @@ export async function findExisting(
   ]);
   return {
     items: new Map(items.map((i) => [i.externalItemNo, i])),
-    orders: new Map(orders.map((o) => [o.externalOrderNo, o])),
+    // TINYINT comes back from a raw query as a number.
+    orders: new Map(
+      orders.map((o) => [o.externalOrderNo, { ...o, doNotCombine: Boolean(o.doNotCombine) }]),
+    ),
   };
 }

@@ -30,13 +30,14 @@ export function newItemOf(params: {
   channelId: number;
   // 0 for an order this run creates: its id is known once its insert returns.
   orderId: number;
+  doNotCombine?: boolean;
   row: IntakeRow;
   listing: ListingRef;
   product: CatalogProduct | undefined;
   region: RegionResult;
   now: Date;
 }): NewItem {
-  const { channelId, orderId, row, listing, product, region, now } = params;
+  const { channelId, orderId, doNotCombine, row, listing, product, region, now } = params;
   const status: ItemStatus = row.channelStatus?.status ?? 'NEW';
   const completedAt = status === 'DELIVERED' || status === 'COMPLETED' ? now : null;
   return {
@@ -61,6 +62,8 @@ export function newItemOf(params: {
       recipientName: row.recipientName,
       recipientPhone: row.recipientPhone,
       address: [row.address, row.addressDetail].filter(Boolean).join(' '),
+      orderId,
+      doNotCombine,
     }),
     courier: row.courier,
     trackingNo: row.trackingNo,

@@ -18,6 +18,8 @@ export interface ExistingOrder {
   address: string;
   addressDetail: string | null;
   memo: string | null;
+  // A clerk's "do not combine": an item the channel adds later travels with its order alone.
+  doNotCombine: boolean;
 }
 
 export interface ExistingItem {

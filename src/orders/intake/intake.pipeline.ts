@@ -307,6 +307,7 @@ export class IntakePipeline {
     const item = newItemOf({
       channelId: state.req.channel.id,
       orderId: order?.id ?? 0,
+      doNotCombine: order?.doNotCombine,
       row,
       listing,
       product,
