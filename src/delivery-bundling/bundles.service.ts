@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { BundleStatus } from '../generated/prisma/enums';
 import { BundleHeader, bundleHeaderOf, sameHeader } from './bundle-header';
@@ -13,6 +13,8 @@ const REBUILD_CHUNK = 500;
 
 @Injectable()
 export class BundlesService {
+  private readonly logger = new Logger(BundlesService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly repo: BundlesRepository,
@@ -124,7 +126,13 @@ export class BundlesService {
       for (const bundle of foreign) add(bundle.bundleKey);
       for (const member of members) if (!loaded.has(member.id)) add(member.bundleKey, member.id);
       for (const key of stopKeys) if (splitItemOf(key) !== null) add(key);
-      if ((!moreKeys.size && !moreIds.size) || round >= MAX_EXPANSIONS) {
+      if (!moreKeys.size && !moreIds.size) return { bundles, items, rules };
+      if (round >= MAX_EXPANSIONS) {
+        // Synced with what was gathered; `oms bundles rebuild` settles the rest key by key.
+        this.logger.warn(
+          { keys: [...keys].slice(0, 20), moreKeys: [...moreKeys].slice(0, 20) },
+          'bundle sync stopped following moved items',
+        );
         return { bundles, items, rules };
       }
       for (const key of moreKeys) keys.add(key);
