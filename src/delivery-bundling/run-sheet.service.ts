@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
-import { writeXlsx } from '../shared/excel/xlsx-writer';
+import { sendXlsx } from '../shared/excel/xlsx-download';
 import { requestedDateOf, stopItemsOf } from './delivery-view';
 import { RUN_SHEET_COLUMNS, SheetStop, districtSheets, sheetRowsOf } from './run-sheet';
 import { RunStop, RunsRepository, StoredRun } from './runs.repository';
@@ -35,26 +35,16 @@ export class RunSheetService {
   async sendXlsx(id: number, res: Response): Promise<void> {
     const { run, stops } = await this.sheet(id);
     const day = run.runDate.toISOString().slice(0, 10).replace(/-/g, '');
-    res.setHeader(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="run-${day}-${run.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`배송운행표-${day}-${run.driver.displayName}.xlsx`)}`,
-    );
     const sheets = districtSheets(stops).map((district) => ({
       name: district.name,
       columns: RUN_SHEET_COLUMNS,
       rows: district.stops.flatMap(sheetRowsOf),
     }));
     const empty = [{ name: '배송', columns: RUN_SHEET_COLUMNS, rows: [] }];
-    try {
-      await writeXlsx({ stream: res, sheets: sheets.length ? sheets : empty });
-    } catch (error) {
-      // Headers are gone: cut the download off so no half workbook looks complete.
-      res.destroy();
-      throw error;
-    }
+    const name = {
+      ascii: `run-${day}-${run.id}.xlsx`,
+      korean: `배송운행표-${day}-${run.driver.displayName}.xlsx`,
+    };
+    await sendXlsx(res, name, sheets.length ? sheets : empty);
   }
 }

@@ -8,7 +8,8 @@ import { DomainError } from '../shared/http/domain-error';
 import { BATCH_ORDER, itemBatches } from './item-batches';
 import type { Period } from './period';
 import { DISPATCH_COLUMNS, DISPATCH_READY, dispatchRow } from './smartstore-dispatch';
-import { downloadName, refuseTooLarge, sendXlsx } from './xlsx-download';
+import { sendXlsx } from '../shared/excel/xlsx-download';
+import { downloadName, refuseTooLarge } from './xlsx-download';
 
 @Injectable()
 export class DispatchExportService {

@@ -8,7 +8,8 @@ import { DomainError } from '../shared/http/domain-error';
 import { BATCH_ORDER, itemBatches } from './item-batches';
 import { partnerColumns, partnerRecord } from './partner-export';
 import type { Period } from './period';
-import { downloadName, refuseTooLarge, sendXlsx } from './xlsx-download';
+import { sendXlsx } from '../shared/excel/xlsx-download';
+import { downloadName, refuseTooLarge } from './xlsx-download';
 
 const ORDER_COLUMNS = {
   externalOrderNo: true,

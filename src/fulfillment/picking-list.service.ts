@@ -5,7 +5,8 @@ import { EXPORT_BATCH } from '../orders/order-export';
 import { BATCH_ORDER, itemBatches } from './item-batches';
 import type { Period } from './period';
 import { PICKING_COLUMNS, PICKING_WHERE, PickLine, pickingTally } from './picking-list';
-import { downloadName, sendXlsx } from './xlsx-download';
+import { sendXlsx } from '../shared/excel/xlsx-download';
+import { downloadName } from './xlsx-download';
 
 @Injectable()
 export class PickingListService {

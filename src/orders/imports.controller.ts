@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import { Role } from '../generated/prisma/enums';
 import { Roles } from '../auth/access.decorators';
 import { ChannelsService } from '../channels/channels.service';
-import { writeXlsx } from '../shared/excel/xlsx-writer';
+import { sendXlsx } from '../shared/excel/xlsx-download';
 import { DEFAULT_UPLOAD_LIMITS } from '../shared/excel/upload-limits';
 import { CurrentActor, RequestActor } from '../shared/http/current-actor.decorator';
 import { DomainError } from '../shared/http/domain-error';
@@ -89,27 +89,17 @@ export class ImportsController {
   @Get(':id/errors.xlsx')
   async errors(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
     const { rows } = importResultModel(await this.imports.get(id));
-    res.setHeader(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(`가져오기-${id}-오류.xlsx`)}`,
-    );
-    await writeXlsx({
-      stream: res,
-      sheets: [
-        {
-          name: '오류',
-          columns: [
-            { header: '행', key: 'row', width: 8 },
-            { header: '열', key: 'column', width: 24 },
-            { header: '사유', key: 'message', width: 80 },
-          ],
-          rows: rows.map((e) => ({ ...e })),
-        },
-      ],
-    });
+    const name = { ascii: `import-${id}-errors.xlsx`, korean: `가져오기-${id}-오류.xlsx` };
+    await sendXlsx(res, name, [
+      {
+        name: '오류',
+        columns: [
+          { header: '행', key: 'row', width: 8 },
+          { header: '열', key: 'column', width: 24 },
+          { header: '사유', key: 'message', width: 80 },
+        ],
+        rows: rows.map((e) => ({ ...e })),
+      },
+    ]);
   }
 }

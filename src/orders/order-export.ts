@@ -4,7 +4,8 @@ import { withDeletedMark } from '../catalog/catalog-names';
 import { DELIVERY_METHOD_LABELS } from '../catalog/delivery-methods';
 import { DomainError } from '../shared/http/domain-error';
 import { formatDate } from '../shared/views/formatting';
-import { SheetColumn, SheetRecord, writeXlsx } from '../shared/excel/xlsx-writer';
+import { sendXlsx } from '../shared/excel/xlsx-download';
+import { SheetColumn, SheetRecord } from '../shared/excel/xlsx-writer';
 import { OrderListQuery } from './order-list.query';
 import { OrderListRow, OrderListService } from './order-list.service';
 import { CLAIM_LABELS, STATUS_LABELS } from './order-status';
@@ -72,22 +73,7 @@ export class OrderExport {
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
-    const name = exportFileName();
-    res.setHeader(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.korean)}`,
-    );
     const rows = records(this.orders.batches(query, EXPORT_BATCH));
-    try {
-      await writeXlsx({ stream: res, sheets: [{ name: '주문', columns: COLUMNS, rows }] });
-    } catch (error) {
-      // Headers are gone: cut the download off so no half workbook looks complete.
-      res.destroy();
-      throw error;
-    }
+    await sendXlsx(res, exportFileName(), [{ name: '주문', columns: COLUMNS, rows }]);
   }
 }
