@@ -10,19 +10,16 @@ import {
   Render,
   Req,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Channel } from '../generated/prisma/client';
 import { Role } from '../generated/prisma/enums';
 import { Roles } from '../auth/access.decorators';
 import { HEADER_SEARCH_ROWS } from '../shared/excel/header-detection';
-import { DEFAULT_UPLOAD_LIMITS } from '../shared/excel/upload-limits';
 import { CurrentActor, RequestActor } from '../shared/http/current-actor.decorator';
-import { DomainError } from '../shared/http/domain-error';
 import { flash } from '../shared/http/flash';
 import { FormView } from '../shared/http/form-view.decorator';
+import { SpreadsheetUpload, uploadedSpreadsheet } from '../shared/http/spreadsheet-upload';
 import { ChannelAdminService } from './channel-admin.service';
 import { LayoutForm, MappingForm, SampleUploadForm } from './dto/layout-forms';
 import { IMPORT_FIELDS, ImportLayout } from './import-fields';
@@ -151,24 +148,19 @@ export class ChannelLayoutController {
     return { url: layoutUrl(id) };
   }
 
-  // Multipart: the CSRF token comes in the x-csrf-token header (see public/js/app.js).
   // A page of the sample to pick from, not a created resource.
   @Post('sample')
   @HttpCode(200)
   @FormView(LAYOUT_VIEW, { title: LAYOUT_TITLE, model: layoutModel })
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: DEFAULT_UPLOAD_LIMITS.maxFileBytes, files: 1 } }),
-  )
+  @SpreadsheetUpload()
   @Render(SAMPLE_VIEW)
   async sample(
     @Param('id', ParseIntPipe) id: number,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() form: SampleUploadForm,
   ) {
-    if (!file?.size) throw new DomainError('NO_FILE', '샘플 파일을 선택하세요.');
     const { channel, layout, sample } = await this.admin.readSample(id, {
-      bytes: file.buffer,
-      fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
+      ...uploadedSpreadsheet(file, '샘플 파일을 선택하세요.'),
       password: form.password || undefined,
     });
     const { headers, rows, detected } = sample;

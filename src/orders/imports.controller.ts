@@ -9,18 +9,15 @@ import {
   Render,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Role } from '../generated/prisma/enums';
 import { Roles } from '../auth/access.decorators';
 import { ChannelsService } from '../channels/channels.service';
 import { sendXlsx } from '../shared/excel/xlsx-download';
-import { DEFAULT_UPLOAD_LIMITS } from '../shared/excel/upload-limits';
 import { CurrentActor, RequestActor } from '../shared/http/current-actor.decorator';
-import { DomainError } from '../shared/http/domain-error';
 import { FormView } from '../shared/http/form-view.decorator';
+import { SpreadsheetUpload, uploadedSpreadsheet } from '../shared/http/spreadsheet-upload';
 import { ImportUploadForm } from './dto/import-upload.form';
 import { ImportService } from './intake/import.service';
 import { importPageModel, importResultModel } from './imports.view';
@@ -45,23 +42,18 @@ export class ImportsController {
     return importPageModel(await this.channels.list(), await this.imports.recent());
   }
 
-  // Multipart: the CSRF token comes in the x-csrf-token header (see public/js/app.js).
   @Post()
   @FormView('imports/index', { title: '주문 가져오기', model: uploadPage })
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: DEFAULT_UPLOAD_LIMITS.maxFileBytes, files: 1 } }),
-  )
+  @SpreadsheetUpload()
   @Redirect()
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() form: ImportUploadForm,
     @CurrentActor() actor: RequestActor,
   ) {
-    if (!file?.size) throw new DomainError('NO_FILE', '올릴 파일을 선택하세요.');
     const batch = await this.imports.preview({
       channelId: form.channelId,
-      fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
-      bytes: file.buffer,
+      ...uploadedSpreadsheet(file),
       password: form.password || undefined,
       actorId: actor.id,
     });

@@ -239,6 +239,11 @@ describe('importing order files', () => {
     );
     expect(missing.status).toBe(422);
     expect(missing.text).toMatch(/제목 행을 찾지 못했습니다|필수 열이 없습니다/);
+    // Over the limit: multer stops reading it; the form says so in Korean.
+    const huge = await upload(Buffer.alloc(64 * 1024 * 1024 + 1, 'a'), {}, 'orders.csv');
+    expect(huge.status).toBe(422);
+    expect(huge.text).toContain('파일이 너무 큽니다. 64MB 이하의 파일만 올릴 수 있습니다.');
+    expect(huge.text).toContain('action="/imports"');
     expect(await prisma.importBatch.count()).toBe(0);
     expect(await prisma.orderItem.count()).toBe(0);
   });

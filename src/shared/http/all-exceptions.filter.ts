@@ -55,17 +55,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error instanceof ForbiddenException) return sendErrorPage(req, res, ERROR_PAGES.forbidden);
     if (error instanceof NotFoundException) return sendErrorPage(req, res, ERROR_PAGES.notFound);
     if (error instanceof HttpException && error.getStatus() < 500) {
-      // Our own refusals are Korean; the framework's and libraries' (ParseIntPipe, multer)
-      // are English and say nothing a clerk can act on, so they get the page for their kind.
+      // Our own refusals are Korean (an upload's size too: see SpreadsheetUpload); the
+      // framework's and libraries' (ParseIntPipe, body-parser) are English and say nothing a
+      // clerk can act on, so they get the page for their kind.
       if (HANGUL.test(error.message)) {
         return sendErrorPage(req, res, {
           status: error.getStatus(),
           title: '잘못된 요청',
           message: error.message,
         });
-      }
-      if (error.getStatus() === 413 && error.message === 'File too large') {
-        return sendErrorPage(req, res, ERROR_PAGES.fileTooLarge);
       }
       if (error.getStatus() === 413) return sendErrorPage(req, res, ERROR_PAGES.tooLarge);
       return sendErrorPage(req, res, { ...ERROR_PAGES.badRequest, status: error.getStatus() });

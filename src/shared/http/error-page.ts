@@ -18,11 +18,6 @@ export const ERROR_PAGES = {
     title: '잘못된 요청',
     message: '요청을 이해할 수 없습니다. 페이지를 새로고침한 뒤 다시 시도하세요.',
   },
-  fileTooLarge: {
-    status: 413,
-    title: '파일이 너무 큽니다',
-    message: '올린 파일이 허용된 크기보다 큽니다. 기간을 나눠 내려받은 파일로 다시 올려 주세요.',
-  },
   tooLarge: {
     status: 413,
     title: '요청이 너무 큽니다',
