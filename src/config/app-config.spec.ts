@@ -20,6 +20,21 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
   });
 
+  it('refuses to start production with the demo company on its statements', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+    expect(() => loadAppConfig(production)).toThrow(
+      /COMPANY_NAME: 운영 환경에서는 거래명세서의 공급자 정보를 직접 지정해야 합니다[\s\S]*COMPANY_PHONE/,
+    );
+    const company = {
+      COMPANY_NAME: '(주)슬립웨이브',
+      COMPANY_REGISTRATION_NO: '513-81-12345',
+      COMPANY_REPRESENTATIVE: '이서연',
+      COMPANY_ADDRESS: '경상북도 구미시 1공단로 7',
+      COMPANY_PHONE: '054-123-4567',
+    };
+    expect(loadAppConfig({ ...production, ...company }).company.name).toBe('(주)슬립웨이브');
+  });
+
   it('parses Redis Sentinel addresses', () => {
     const config = loadAppConfig({ REDIS_SENTINELS: 's1:26379,s2:26380' });
     expect(config.redis.sentinels).toEqual([

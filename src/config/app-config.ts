@@ -2,6 +2,15 @@ import { z } from 'zod';
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0123456789';
 
+// The supplier printed on 거래명세서 on a developer machine; a real install names its own.
+const DEMO_COMPANY = {
+  COMPANY_NAME: '(주)데모침대',
+  COMPANY_REGISTRATION_NO: '123-45-67890',
+  COMPANY_REPRESENTATIVE: '홍길동',
+  COMPANY_ADDRESS: '경상북도 구미시 산업로 1 (데모 주소)',
+  COMPANY_PHONE: '054-000-0000',
+} as const;
+
 const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z
@@ -35,20 +44,23 @@ const schema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
     COOKIE_SECURE: boolFromEnv.optional(),
-    COMPANY_NAME: z.string().max(100, '100자 이내여야 합니다').default('(주)데모침대'),
+    COMPANY_NAME: z.string().max(100, '100자 이내여야 합니다').default(DEMO_COMPANY.COMPANY_NAME),
     COMPANY_REGISTRATION_NO: z
       .string()
       .regex(/^\d{3}-\d{2}-\d{5}$/, '000-00-00000 형식이어야 합니다')
-      .default('123-45-67890'),
-    COMPANY_REPRESENTATIVE: z.string().max(50, '50자 이내여야 합니다').default('홍길동'),
+      .default(DEMO_COMPANY.COMPANY_REGISTRATION_NO),
+    COMPANY_REPRESENTATIVE: z
+      .string()
+      .max(50, '50자 이내여야 합니다')
+      .default(DEMO_COMPANY.COMPANY_REPRESENTATIVE),
     COMPANY_ADDRESS: z
       .string()
       .max(200, '200자 이내여야 합니다')
-      .default('경상북도 구미시 산업로 1 (데모 주소)'),
+      .default(DEMO_COMPANY.COMPANY_ADDRESS),
     COMPANY_PHONE: z
       .string()
       .regex(/^0\d{1,3}-\d{3,4}-\d{4}$/, '054-123-4567 형식이어야 합니다')
-      .default('054-000-0000'),
+      .default(DEMO_COMPANY.COMPANY_PHONE),
     DEMO_PASSWORD: z.string().min(8, '8자 이상이어야 합니다').default('demo1234!'),
     BUNDLE_QUIET_HOURS: z.coerce.number().int().min(1).default(48),
     BUNDLE_AUTO_CLOSE_EVERY_MINUTES: z.coerce.number().int().min(0).default(10),
@@ -72,6 +84,16 @@ const schema = z
         path: ['SESSION_SECRET'],
         message: '운영 환경에서는 반드시 직접 지정해야 합니다',
       });
+    }
+    // A statement is a business document: never the demo company on a real one.
+    for (const [key, demo] of Object.entries(DEMO_COMPANY)) {
+      if (env.NODE_ENV === 'production' && env[key as keyof typeof DEMO_COMPANY] === demo) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: '운영 환경에서는 거래명세서의 공급자 정보를 직접 지정해야 합니다',
+        });
+      }
     }
     if (env.NOTIFY_PROVIDER === 'http' && !env.NOTIFY_HTTP_URL) {
       ctx.addIssue({

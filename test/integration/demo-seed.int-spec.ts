@@ -60,10 +60,23 @@ describe('the demo seed', () => {
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', cli, 'seed', '--demo'],
       {
-        env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          SESSION_SECRET: 'x'.repeat(40),
+          COMPANY_NAME: '(주)슬립웨이브',
+          COMPANY_REGISTRATION_NO: '513-81-12345',
+          COMPANY_REPRESENTATIVE: '이서연',
+          COMPANY_ADDRESS: '경상북도 구미시 1공단로 7',
+          COMPANY_PHONE: '054-123-4567',
+        },
       },
     );
-    await expect(result).rejects.toMatchObject({ stderr: expect.stringContaining('운영 환경') });
+    await expect(result).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        '운영 환경(NODE_ENV=production)에서는 데모 데이터를 넣지 않습니다.',
+      ),
+    });
   });
 });
 
