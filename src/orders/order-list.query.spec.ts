@@ -148,9 +148,16 @@ describe('what a search looks for', () => {
     expect(phoneForms('1588-1234')).toEqual(['15881234', '1588-1234']);
   });
 
+  it('takes one word of letters and digits for a showroom or partner number', () => {
+    expect(searchKind('S-20261124-0001')).toEqual({ kind: 'code', value: 'S-20261124-0001' });
+    expect(searchKind('PO-2026-00123')).toEqual({ kind: 'code', value: 'PO-2026-00123' });
+    expect(searchKind('123-45')).toEqual({ kind: 'code', value: '123-45' });
+  });
+
   it('takes anything else for the beginning of a name or product', () => {
     expect(searchKind('라텍스 토퍼')).toEqual({ kind: 'text', prefix: '라텍스 토퍼' });
-    expect(searchKind('123-45')).toEqual({ kind: 'text', prefix: '123-45' });
+    expect(searchKind('모션베드 M1')).toEqual({ kind: 'text', prefix: '모션베드 M1' });
+    expect(searchKind('Q-size')).toEqual({ kind: 'text', prefix: 'Q-size' });
   });
 });
 

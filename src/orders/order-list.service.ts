@@ -193,21 +193,34 @@ export class OrderListService {
   private async searchOf(q: string): Promise<Prisma.Sql> {
     const kind = searchKind(q);
     if (kind.kind === 'text') return this.textSearch(kind.prefix);
-    const branches: Prisma.Sql[] = [];
-    if (kind.kind === 'number') {
-      branches.push(
-        sql`SELECT i.id FROM Channel c JOIN OrderItem i ON i.channelId = c.id AND i.externalItemNo = ${kind.value}`,
-        sql`SELECT i.id FROM Channel c JOIN \`Order\` o ON o.channelId = c.id AND o.externalOrderNo = ${kind.value} JOIN OrderItem i ON i.orderId = o.id`,
-      );
+    if (kind.kind === 'code') {
+      // Not an order or item number after all: it may still begin a name or a product.
+      const ids = await this.itemsOfNumbers(this.numberBranches(kind.value));
+      return ids.length ? sql`i.id IN (${join(ids)})` : this.textSearch(kind.value);
     }
+    const branches: Prisma.Sql[] = [];
+    if (kind.kind === 'number') branches.push(...this.numberBranches(kind.value));
     if (kind.phones.length) {
       branches.push(
         sql`SELECT i.id FROM \`Order\` o JOIN OrderItem i ON i.orderId = o.id WHERE o.recipientPhone IN (${join(kind.phones)})`,
         sql`SELECT i.id FROM \`Order\` o JOIN OrderItem i ON i.orderId = o.id WHERE o.buyerPhone IN (${join(kind.phones)})`,
       );
     }
-    const ids = await this.prisma.$queryRaw<Array<{ id: number }>>`${join(branches, ' UNION ')}`;
-    return ids.length ? sql`i.id IN (${join(ids.map((r) => r.id))})` : sql`FALSE`;
+    const ids = await this.itemsOfNumbers(branches);
+    return ids.length ? sql`i.id IN (${join(ids)})` : sql`FALSE`;
+  }
+
+  // Exact matches on the unique (channel, number) keys, one channel after another.
+  private numberBranches(value: string): Prisma.Sql[] {
+    return [
+      sql`SELECT i.id FROM Channel c JOIN OrderItem i ON i.channelId = c.id AND i.externalItemNo = ${value}`,
+      sql`SELECT i.id FROM Channel c JOIN \`Order\` o ON o.channelId = c.id AND o.externalOrderNo = ${value} JOIN OrderItem i ON i.orderId = o.id`,
+    ];
+  }
+
+  private async itemsOfNumbers(branches: Prisma.Sql[]): Promise<number[]> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: number }>>`${join(branches, ' UNION ')}`;
+    return rows.map((r) => r.id);
   }
 
   // A name as a semi-join on the name indexes, driven from the few matching orders; a product

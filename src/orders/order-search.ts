@@ -1,7 +1,12 @@
 export type SearchKind =
   | { kind: 'number'; value: string; phones: string[] }
   | { kind: 'phone'; phones: string[] }
+  | { kind: 'code'; value: string }
   | { kind: 'text'; prefix: string };
+
+// Showroom numbers (S-20261124-0001, its items …-1) and partners' own (PO-2026-00123): one
+// word of letters, digits and dashes with a digit in it.
+const CODE = /^(?=.*\d)[0-9A-Za-z][0-9A-Za-z_./-]{3,49}$/;
 
 // SmartStore's 상품주문번호 and 주문번호 are 16 digits; a mobile number has 10–11. Seven to
 // eleven digits may be either (a short showroom number, or a phone typed without dashes).
@@ -13,6 +18,7 @@ export function searchKind(q: string): SearchKind {
     return { kind: 'number', value: text, phones: phoneForms(text) };
   if (/^[\d\s-]+$/.test(text) && digits.length >= 7)
     return { kind: 'phone', phones: phoneForms(text) };
+  if (CODE.test(text)) return { kind: 'code', value: text };
   return { kind: 'text', prefix: text };
 }
 

@@ -13,7 +13,8 @@ const shown = (html: string) =>
     .replace(/&amp;/g, '&');
 
 // 상품주문번호 of the listed rows, top to bottom.
-const listed = (html: string) => [...html.matchAll(/aria-label="(\d+) 선택"/g)].map((m) => m[1]);
+const listed = (html: string) =>
+  [...html.matchAll(/aria-label="([0-9A-Za-z-]+) 선택"/g)].map((m) => m[1]);
 
 const linkTo = (html: string, label: string) => {
   const match = new RegExp(`href="([^"]+)"[^>]*>${label}(?: <span|</a>)`).exec(html);
@@ -212,6 +213,29 @@ describe('the order list', () => {
       '2026112011110002',
     ]);
     expect(listed(await page('?q=2026112099999999'))).toEqual([]);
+  });
+
+  it('finds a showroom or partner order by its own number, and falls back to names for any other word', async () => {
+    await orders(
+      {
+        externalOrderNo: 'S-20261124-0001',
+        items: [{ externalItemNo: 'S-20261124-0001-1' }, { externalItemNo: 'S-20261124-0001-2' }],
+      },
+      { externalOrderNo: 'PO-2026-00123', items: [{ externalItemNo: 'PO-2026-00123-A' }] },
+      {
+        recipientName: 'Kim2',
+        items: [{ externalItemNo: '7000000000001', productName: 'K2-라텍스 토퍼' }],
+      },
+    );
+    expect(listed(await page('?q=S-20261124-0001')).sort()).toEqual([
+      'S-20261124-0001-1',
+      'S-20261124-0001-2',
+    ]);
+    expect(listed(await page('?q=S-20261124-0001-2'))).toEqual(['S-20261124-0001-2']);
+    expect(listed(await page('?q=PO-2026-00123'))).toEqual(['PO-2026-00123-A']);
+    expect(listed(await page('?q=K2-라텍'))).toEqual(['7000000000001']);
+    expect(listed(await page('?q=Kim2'))).toEqual(['7000000000001']);
+    expect(listed(await page('?q=S-20261124-0002'))).toEqual([]);
   });
 
   it('finds a recipient phone typed with or without dashes, however it was stored', async () => {
