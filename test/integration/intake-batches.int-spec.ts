@@ -84,6 +84,10 @@ describe('importing a file of several batches', () => {
     expect(await prisma.orderEvent.count({ where: { type: 'CREATED' } })).toBe(
       await prisma.order.count(),
     );
+    const created = await prisma.orderEvent.findFirstOrThrow({
+      where: { orderId: order.id, type: 'CREATED' },
+    });
+    expect(created.toValue).toBe(`${STRADDLING_ORDER_NO} (2개 품목)`);
     const synced = await bundleAssignments();
     expect(synced.bundles).toBeGreaterThan(0);
     await app.get(BundlesService).rebuildAll();

@@ -88,7 +88,16 @@ export async function applyWrites(db: Db, ctx: ApplyContext, writes: BatchWrites
   for (const { orderId } of newItems)
     itemsPerOrder.set(orderId, (itemsPerOrder.get(orderId) ?? 0) + 1);
   for (const [no, id] of createdOrders) {
-    event(id, null, { type: 'CREATED', from: null, to: `${no} (${itemsPerOrder.get(id)}개 품목)` });
+    event(id, null, { type: 'CREATED', from: null, to: createdText(no, itemsPerOrder.get(id)!) });
+  }
+  // An order whose items straddle batches was registered by an earlier one: its count grows.
+  for (const no of writes.earlierOrderAmounts.keys()) {
+    const orderId = ctx.ordersThisRun.get(no)!;
+    const items = await db.orderItem.count({ where: { orderId } });
+    await db.orderEvent.updateMany({
+      where: { orderId, type: 'CREATED' },
+      data: { toValue: createdText(no, items) },
+    });
   }
   // An order the desk already had got another 상품주문번호 from the channel.
   const added = writes.newItems.filter(({ item }) => item.orderId !== 0).map(({ item }) => item);
@@ -135,6 +144,8 @@ function syncTouchedBundles(
   ]);
   return ctx.syncOrders([...orderIds], db);
 }
+
+const createdText = (orderNo: string, items: number) => `${orderNo} (${items}개 품목)`;
 
 async function idsOfItems(
   db: Db,
