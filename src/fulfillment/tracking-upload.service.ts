@@ -145,8 +145,6 @@ export class TrackingUploadService {
   }
 }
 
-// The items each number names, by channel: a number found in two channels is ambiguous, and
-// the plan refuses it rather than guess.
 function shipmentOf(line: PlannedLine, upload: TrackingUpload): Shipment {
   return {
     itemId: line.item!.id,
@@ -178,6 +176,8 @@ function groupByOrder(lines: readonly PlannedLine[]): Map<number, PlannedLine[]>
   return groups;
 }
 
+// The items each number names, by channel: a number found in two channels is ambiguous, and
+// the plan refuses it rather than guess.
 type Found = Map<string, Map<number, TrackedItem[]>>;
 
 function add(found: Found, key: string, channelId: number, items: TrackedItem[]): void {
