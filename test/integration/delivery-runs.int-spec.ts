@@ -11,18 +11,11 @@ import { seedDemoRun } from '../../src/seed/seed-demo-run';
 import { formatDate } from '../../src/shared/views/formatting';
 import { PasswordHasher } from '../../src/users/password-hasher';
 import { createStaff, createUser } from '../support/factories';
-import { Agent, csrfFrom, logIn } from '../support/http';
+import { Agent, csrfFrom, logIn, shown } from '../support/http';
 import { intakeRows, orderRows } from '../support/intake-rows';
 import { createTestApp, resetState } from '../support/test-app';
 
 const DATE = '2026-12-01';
-
-const shown = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 
 // The names in the order a page lists them under one test id.
 const namesIn = (html: string, testId: string) =>

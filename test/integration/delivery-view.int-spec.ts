@@ -7,16 +7,10 @@ import { OrderClaimsService } from '../../src/orders/order-claims.service';
 import { OrderStatusService } from '../../src/orders/order-status.service';
 import { createStaff } from '../support/factories';
 import { intakeRows, orderRows } from '../support/intake-rows';
-import { Agent, csrfFrom, logIn } from '../support/http';
+import { Agent, csrfFrom, logIn, shown } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
 
 const DISTRICT = '/delivery?date=2026-12-01&sido=서울특별시&sigungu=강남구';
-
-const shown = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
 
 describe('the delivery view', () => {
   let app: NestExpressApplication;

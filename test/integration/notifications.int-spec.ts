@@ -8,7 +8,7 @@ import { LOG_ONLY_REPLY } from '../../src/notifications/log-notification.provide
 import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher';
 import { OrderStatusService, STATUS_ITEM_SELECT } from '../../src/orders/order-status.service';
 import { createStaff } from '../support/factories';
-import { Agent, csrfFrom, logIn } from '../support/http';
+import { Agent, csrfFrom, logIn, shown } from '../support/http';
 import { FixtureItem, createOrderWithItems } from '../support/order-detail-fixture';
 import { createTestApp, resetState } from '../support/test-app';
 
@@ -18,13 +18,6 @@ const PARCEL: FixtureItem = {
   courier: 'CJ대한통운',
   trackingNo: '612345678901',
 };
-
-// The page as a reader sees it (Handlebars escapes quotes and equals signs).
-const shown = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
 
 // A stand-in SMS gateway on 127.0.0.1: keeps what it was sent and answers as the test says.
 class FakeGateway {

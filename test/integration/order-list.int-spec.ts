@@ -1,16 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PrismaService } from '../../src/database/prisma.service';
 import { createStaff } from '../support/factories';
-import { Agent, logIn } from '../support/http';
+import { Agent, logIn, shown } from '../support/http';
 import { createOrders, OrderSpec } from '../support/order-factory';
 import { createTestApp, resetState } from '../support/test-app';
-
-// The page as a reader sees it (Handlebars escapes quotes, equals signs and ampersands).
-const shown = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
 
 // 상품주문번호 of the listed rows, top to bottom.
 const listed = (html: string) =>

@@ -3,18 +3,11 @@ import { PrismaService } from '../../src/database/prisma.service';
 import { Role } from '../../src/generated/prisma/enums';
 import { OrderStatusService, STATUS_ITEM_SELECT } from '../../src/orders/order-status.service';
 import { createStaff, createUser } from '../support/factories';
-import { Agent, csrfFrom, logIn } from '../support/http';
+import { Agent, csrfFrom, logIn, shown } from '../support/http';
 import { createOrderWithItems } from '../support/order-detail-fixture';
 import { createTestApp, resetState } from '../support/test-app';
 
 const STALE = '다른 사용자가 먼저 변경했습니다. 새로고침 후 다시 확인하세요.';
-
-// The page as a reader sees it (Handlebars escapes quotes and equals signs).
-const shown = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
 
 describe('changing the status of order items', () => {
   let app: NestExpressApplication;

@@ -6,18 +6,11 @@ import { IntakePipeline, OrderNoTakenError } from '../../src/orders/intake/intak
 import { showroomHeaderOf } from '../../src/orders/showroom-order';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { PasswordHasher } from '../../src/users/password-hasher';
-import { Agent, csrfFrom, logIn } from '../support/http';
+import { Agent, csrfFrom, logIn, shown } from '../support/http';
 import { createTestApp, resetState } from '../support/test-app';
 
 const PASSWORD = 'demo-pass-1234';
 const ORDER_NO = /^S-\d{8}-\d{4}$/;
-
-// The page as a reader sees it (Handlebars escapes quotes and equals signs).
-const shown = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
 
 describe('the showroom order form', () => {
   let app: NestExpressApplication;

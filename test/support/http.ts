@@ -5,6 +5,14 @@ import { TEST_PASSWORD } from './factories';
 type PlainAgent = ReturnType<typeof request.agent>;
 export type Agent = PlainAgent & { cookieHeader: string };
 
+// The page as a reader sees it: Handlebars escapes quotes, equals signs and ampersands.
+export const shown = (html: string) =>
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+
 export function csrfFrom(html: string): string {
   const match =
     /name="_csrf" value="([^"]+)"/.exec(html) ?? /name="csrf-token" content="([^"]+)"/.exec(html);
