@@ -1,4 +1,4 @@
-import { seoulDayStart } from '../orders/order-list.query';
+import { seoulDayStart } from '../shared/text/seoul-time';
 import { FormValidationError } from '../shared/http/domain-error';
 import { formatDate } from '../shared/views/formatting';
 

@@ -3,7 +3,6 @@ import {
   encodeCursor,
   filtersOf,
   parseOrderListQuery,
-  seoulDayStart,
   sortOf,
 } from './order-list.query';
 import { phoneForms, searchKind } from './order-search';
@@ -158,17 +157,5 @@ describe('what a search looks for', () => {
     expect(searchKind('라텍스 토퍼')).toEqual({ kind: 'text', prefix: '라텍스 토퍼' });
     expect(searchKind('모션베드 M1')).toEqual({ kind: 'text', prefix: '모션베드 M1' });
     expect(searchKind('Q-size')).toEqual({ kind: 'text', prefix: 'Q-size' });
-  });
-});
-
-describe('a date typed in the filter', () => {
-  it('begins at midnight in Seoul, which is 15:00 the day before in UTC', () => {
-    expect(seoulDayStart('2026-11-24')).toEqual(new Date('2026-11-23T15:00:00Z'));
-    expect(seoulDayStart('2026-12-31', 1)).toEqual(new Date('2026-12-31T15:00:00Z'));
-  });
-
-  it('must exist in the calendar', () => {
-    expect(seoulDayStart('2026-02-29')).toBeNull();
-    expect(seoulDayStart('2028-02-29')).not.toBeNull();
   });
 });

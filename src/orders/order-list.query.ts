@@ -12,6 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { ClaimType, DeliveryMethod, ItemStatus } from '../generated/prisma/enums';
+import { seoulDayStart } from '../shared/text/seoul-time';
 import { searchKind } from './order-search';
 import { trim } from '../shared/http/form-transforms';
 
@@ -219,14 +220,6 @@ export class OrderListQueryPipe implements PipeTransform {
 export function filtersOf(query: OrderListQuery): Record<string, unknown> {
   const { page: _page, cursor: _cursor, ...rest } = query;
   return { ...rest, size: rest.size === DEFAULT_PAGE_SIZE ? undefined : rest.size };
-}
-
-// The instant a Seoul calendar day begins, in UTC. Korea keeps no daylight saving time.
-export function seoulDayStart(ymd: string, plusDays = 0): Date | null {
-  const [y, m, d] = ymd.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d + plusDays) - 9 * 3_600_000);
-  const check = new Date(Date.UTC(y, m - 1, d));
-  return check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? date : null;
 }
 
 // The columns each sort orders by; `id` last makes the order total, so a page can continue

@@ -10,12 +10,12 @@ import {
   decodeCursor,
   OrderListQuery,
   PageCursor,
-  seoulDayStart,
   SORT_COLUMNS,
   SortSpec,
   sortOf,
 } from './order-list.query';
 import { searchKind } from './order-search';
+import { seoulDayStart } from '../shared/text/seoul-time';
 
 const { sql, join, raw, empty } = Prisma;
 

@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { ItemStatus } from '../generated/prisma/enums';
 import { PrismaService } from '../database/prisma.service';
 import { effectiveAmount, effectiveQuantity } from './order-finalize';
-import { seoulDayStart } from './order-list.query';
+import { seoulDayStart } from '../shared/text/seoul-time';
 
 // A statement lists what was supplied: items cancelled or taken back are not on it.
 const NOT_SUPPLIED: ItemStatus[] = ['CANCELLED', 'RETURNED'];

@@ -16,12 +16,12 @@ import { IntakePipeline, OrderNoTakenError } from './intake/intake.pipeline';
 import {
   itemRowsOf,
   nextShowroomOrderNo,
-  seoulToday,
   showroomFormErrors,
   showroomHeaderOf,
   showroomOrderPrefix,
   showroomRows,
 } from './showroom-order';
+import { seoulToday } from '../shared/text/seoul-time';
 
 export interface RegisteredOrder {
   orderId: number;

@@ -3,15 +3,9 @@ import { IMPORT_FIELDS, ImportField } from '../channels/import-fields';
 import { DomainError, FieldErrors } from '../shared/http/domain-error';
 import type { ShowroomItemForm, ShowroomOrderForm } from './dto/showroom-order.form';
 import type { IntakeInput } from './intake/intake.pipeline';
+import { seoulToday, seoulWallClock } from '../shared/text/seoul-time';
 
-const SEOUL_OFFSET_MS = 9 * 3_600_000;
 const MAX_DAILY_ORDERS = 9999;
-
-// Seoul wall-clock time as "YYYY-MM-DD HH:mm:ss", the text the intake pipeline reads.
-const seoulText = (now: Date) =>
-  new Date(now.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-
-export const seoulToday = (now: Date) => seoulText(now).slice(0, 10);
 
 // Showroom numbers restart every Seoul day: S-YYYYMMDD-0001.
 export const showroomOrderPrefix = (now: Date) => `S-${seoulToday(now).replace(/-/g, '')}-`;
@@ -76,7 +70,7 @@ export function showroomRows(params: {
       raw: {
         externalOrderNo: orderNo,
         externalItemNo: `${orderNo}-${index + 1}`,
-        orderedAt: seoulText(now),
+        orderedAt: seoulWallClock(now),
         buyerName: form.buyerName,
         buyerPhone,
         recipientName: form.recipientName,

@@ -8,6 +8,7 @@ import {
   mobileNumber,
 } from './korean-sample-data';
 import { SeededRandom } from './seeded-random';
+import { seoulWallClock } from '../shared/text/seoul-time';
 
 export type DemoChannel = 'smartstore' | 'showroom' | 'hanbit';
 
@@ -23,12 +24,11 @@ const SMARTSTORE_STATUSES: Array<[status: string, detail: string, weight: number
 ];
 const COURIERS = ['CJ대한통운', '한진택배', '롯데택배'];
 const DAY = 86_400_000;
-const SEOUL = 9 * 3_600_000;
 
 // Seoul wall-clock text, as order files carry it.
 function seoulText(date: Date, withTime = true): string {
-  const iso = new Date(date.getTime() + SEOUL).toISOString();
-  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.slice(0, 10);
+  const text = seoulWallClock(date);
+  return withTime ? text : text.slice(0, 10);
 }
 
 function weighted<T extends [...unknown[], number]>(random: SeededRandom, items: T[]): T {

@@ -1,5 +1,5 @@
 // Parsing of the text cells an order file carries. Every date a person typed is Seoul time.
-const SEOUL_OFFSET_MS = 9 * 3_600_000;
+import { SEOUL_OFFSET_MS } from '../../shared/text/seoul-time';
 
 const DATE_TIME = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { stream as excelStream, type Worksheet } from 'exceljs';
 import { neutraliseCell, type SafeCellValue } from './cell-text';
 import { letZipCatchUp } from './xlsx-write-pacing';
+import { SEOUL_OFFSET_MS } from '../text/seoul-time';
 
 export interface SheetColumn {
   header: string;
@@ -25,7 +26,6 @@ export interface XlsxToWrite {
 const DEFAULT_WIDTH = 14;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 // Korea has kept one offset without daylight saving since 1988.
-const SEOUL_OFFSET_MS = 9 * 60 * 60 * 1000;
 const ROWS_BETWEEN_PAUSES = 500;
 
 /**
