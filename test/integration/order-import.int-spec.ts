@@ -291,11 +291,17 @@ describe('importing order files', () => {
     await app.get(ImportStore).beat(id);
     expect((await clerk.get(`${url}/progress`)).body).toMatchObject({ status: 'COMMITTING' });
 
-    // The instance holding it stopped: the heartbeat lapses, the transaction rolled back.
+    // Redis lost the heartbeat, but the commit's transaction still holds the batch: 반영 중.
     const redis = app.get<Redis>(REDIS);
     const heartbeat = await redis.keys(`*import:${id}:alive`);
     expect(heartbeat).toHaveLength(1);
     await redis.del(...heartbeat);
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM ImportBatch WHERE id = ${id} FOR UPDATE`;
+      expect((await clerk.get(`${url}/progress`)).body).toMatchObject({ status: 'COMMITTING' });
+    });
+
+    // The instance holding it stopped: no heartbeat, no transaction; it rolled back.
     expect((await clerk.get(`${url}/progress`)).body).toMatchObject({ status: 'FAILED' });
     const page = await clerk.get(url);
     expect(page.text).toContain('반영 도중 서버가 멈춰 반영하지 못했습니다. 바뀐 주문은 없습니다.');

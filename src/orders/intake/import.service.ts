@@ -112,17 +112,30 @@ export class ImportService {
     });
   }
 
-  // The batch as the page shows it. A commit runs in one transaction on one instance and
-  // keeps a heartbeat in Redis; without it the instance stopped mid-way (deploy, crash), the
-  // transaction rolled back, and the clerk is told so instead of watching 반영 중 forever.
+  // The batch as the page shows it. A commit that stopped with its instance (deploy, crash)
+  // rolled back; the clerk is told so instead of watching 반영 중 forever.
   async current(batchId: number) {
     const batch = await this.get(batchId);
     if (batch.status !== 'COMMITTING' || (await this.store.isAlive(batchId))) return batch;
-    await this.prisma.importBatch.updateMany({
-      where: { id: batchId, status: 'COMMITTING' },
-      data: { status: 'FAILED', errors: { message: INTERRUPTED } },
-    });
-    return this.get(batchId);
+    return (await this.markInterrupted(batchId)) ? this.get(batchId) : batch;
+  }
+
+  // The commit's transaction holds the batch's row until it ends, so taking that row proves
+  // the commit is gone; a row still held (Redis lost the heartbeat, the commit goes on) is
+  // left alone, and so is anything that cannot be checked now.
+  private async markInterrupted(batchId: number): Promise<boolean> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM ImportBatch WHERE id = ${batchId} FOR UPDATE NOWAIT`;
+        const { count } = await tx.importBatch.updateMany({
+          where: { id: batchId, status: 'COMMITTING' },
+          data: { status: 'FAILED', errors: { message: INTERRUPTED } },
+        });
+        return count > 0;
+      });
+    } catch {
+      return false;
+    }
   }
 
   async progress(batchId: number) {
@@ -134,21 +147,18 @@ export class ImportService {
     };
   }
 
-  // Claims the batch first, so a double click or a second clerk cannot apply it twice.
+  // Claims the batch first, so a double click or a second clerk cannot apply it twice. A batch
+  // already claimed is refused from a plain read: the claim's UPDATE would wait for the row
+  // the running commit holds. The heartbeat comes before the claim, so a page polling in
+  // between does not take the claimed batch for an abandoned one.
   async startCommit(batchId: number, actorId: number | null): Promise<void> {
+    if ((await this.get(batchId)).status !== 'PREVIEWED') throw alreadyCommitted();
+    await this.store.beat(batchId);
     const { count } = await this.prisma.importBatch.updateMany({
       where: { id: batchId, status: 'PREVIEWED' },
       data: { status: 'COMMITTING' },
     });
-    if (count === 0) {
-      await this.get(batchId);
-      throw new DomainError(
-        'ALREADY_COMMITTED',
-        '이미 반영했거나 반영 중인 파일입니다.',
-        HttpStatus.CONFLICT,
-      );
-    }
-    await this.store.beat(batchId);
+    if (count === 0) throw alreadyCommitted();
     void this.commit(batchId, actorId).catch((error: unknown) =>
       this.logger.error(
         `import ${batchId} failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -191,15 +201,18 @@ export class ImportService {
         expectedPlanHash: kept.planHash,
         // Progress is a courtesy to the page: a Redis hiccup must not stop the import.
         onProgress: (rows) => void this.store.setProgress(batchId, rows).catch(() => undefined),
-      });
-      await this.prisma.importBatch.update({
-        where: { id: batchId },
-        data: {
-          status: 'COMMITTED',
-          committedAt: new Date(),
-          ...counts(summary),
-          errors: errorsJson(summary),
-        },
+        atStart: (tx) => tx.$queryRaw`SELECT id FROM ImportBatch WHERE id = ${batchId} FOR UPDATE`,
+        // With the orders: a stop right after the commit cannot leave the batch unfinished.
+        beforeCommit: (tx, result) =>
+          tx.importBatch.update({
+            where: { id: batchId },
+            data: {
+              status: 'COMMITTED',
+              committedAt: new Date(),
+              ...counts(result),
+              errors: errorsJson(result),
+            },
+          }),
       });
       await this.store.forget(batchId);
       return summary;
@@ -221,6 +234,13 @@ export class ImportService {
     });
   }
 }
+
+const alreadyCommitted = () =>
+  new DomainError(
+    'ALREADY_COMMITTED',
+    '이미 반영했거나 반영 중인 파일입니다.',
+    HttpStatus.CONFLICT,
+  );
 
 function counts(summary: IntakeSummary) {
   return {

@@ -39,6 +39,10 @@ export interface IntakeRequest {
   // Set by a form that registers one new order: it is written whole or not at all, and an
   // order or item number that already exists aborts the run instead of updating that order.
   newOrderOnly?: boolean;
+  // On commit, the caller's own writes in the run's transaction: first thing, and last
+  // before it commits (so what the caller records commits or rolls back with the orders).
+  atStart?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+  beforeCommit?: (tx: Prisma.TransactionClient, summary: IntakeSummary) => Promise<unknown>;
 }
 
 export class PlanChangedError extends DomainError {
@@ -130,11 +134,13 @@ export class IntakePipeline {
     if (req.commit) {
       await this.prisma.$transaction(
         async (tx) => {
+          await req.atStart?.(tx);
           await this.process(state, tx);
           if (req.newOrderOnly) assertAllCreated(state.summary);
           const planHash = state.hash.copy().digest('hex');
           if (req.expectedPlanHash && planHash !== req.expectedPlanHash)
             throw new PlanChangedError();
+          await req.beforeCommit?.(tx, state.summary);
         },
         {
           timeout: TRANSACTION_TIMEOUT_MS,
