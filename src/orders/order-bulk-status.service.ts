@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ItemStatus } from '../generated/prisma/enums';
+import { PrismaErrorCode } from '../database/prisma-error-codes';
 import { PrismaService } from '../database/prisma.service';
 import { STATUS_LABELS } from './order-status';
 import type { Tx } from './order-history.service';
@@ -37,8 +38,10 @@ export class OrderBulkStatusService {
     });
     const orderOf = new Map(orders.map((i) => [i.id, i.orderId]));
     const byOrder = new Map<number | undefined, number[]>();
-    for (const id of ids)
+    // Rows taken in id order: two such changes on one order cannot deadlock each other.
+    for (const id of [...ids].sort((a, b) => a - b)) {
       byOrder.set(orderOf.get(id), [...(byOrder.get(orderOf.get(id)) ?? []), id]);
+    }
     const rows = new Map<number, BulkRow>();
     // One order after the other: a 500-row batch must not take the whole connection pool.
     for (const group of byOrder.values()) {
@@ -47,12 +50,26 @@ export class OrderBulkStatusService {
     return ids.map((id) => rows.get(id)!);
   }
 
-  private applyTogether(itemIds: number[], to: ItemStatus, actorId: number): Promise<BulkRow[]> {
-    return this.prisma.$transaction(async (tx) => {
+  // A deadlock with another writer rolls the order back; its items are then tried one by one,
+  // and an item that loses again is reported as changed by someone else.
+  private async applyTogether(
+    itemIds: number[],
+    to: ItemStatus,
+    actorId: number,
+  ): Promise<BulkRow[]> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const rows: BulkRow[] = [];
+        for (const itemId of itemIds) rows.push(await this.applyOne(tx, itemId, to, actorId));
+        return rows;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== PrismaErrorCode.TransactionConflict) throw error;
+      if (itemIds.length === 1) return [changedMeanwhile(itemIds[0])];
       const rows: BulkRow[] = [];
-      for (const itemId of itemIds) rows.push(await this.applyOne(tx, itemId, to, actorId));
+      for (const itemId of itemIds) rows.push(...(await this.applyTogether([itemId], to, actorId)));
       return rows;
-    });
+    }
   }
 
   private async applyOne(
@@ -83,6 +100,18 @@ export class OrderBulkStatusService {
     }
     return { ...row, outcome: 'SUCCESS', message: null };
   }
+}
+
+function changedMeanwhile(itemId: number): BulkRow {
+  return {
+    itemId,
+    orderId: null,
+    externalItemNo: null,
+    productName: null,
+    from: null,
+    outcome: 'ALREADY',
+    message: '다른 사용자가 먼저 변경했습니다.',
+  };
 }
 
 function missingRow(itemId: number): BulkRow {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventSource } from '../generated/prisma/enums';
+import { PrismaErrorCode } from '../database/prisma-error-codes';
 import { PrismaService } from '../database/prisma.service';
 import { OrderEventInput, OrderHistoryService, Tx } from './order-history.service';
 import { OrderStatusService, STATUS_ITEM_SELECT, StatusOutcome } from './order-status.service';
@@ -42,18 +43,23 @@ export class OrderShipmentService {
   // PREPARING → SHIPPED with the parcel; the status machine has the last word. The parcels of
   // one order go in one transaction, so the customer gets one message for the order (the
   // outbox merges per transaction). Each item is checked before anything is written, so a
-  // refused item leaves the others shipping; an item changed meanwhile by someone else rolls
-  // the order back, and its items are then shipped one by one.
+  // refused item leaves the others shipping; an item changed meanwhile by someone else (or a
+  // deadlock with them) rolls the order back, and its items are then shipped one by one.
   async shipAll(shipments: readonly Shipment[]): Promise<StatusOutcome[]> {
+    // Rows taken in id order: two such uploads on one order cannot deadlock each other.
+    const byId = [...shipments.keys()].sort((a, b) => shipments[a].itemId - shipments[b].itemId);
     try {
       return await this.prisma.$transaction(async (tx) => {
         const outcomes: StatusOutcome[] = [];
-        for (const shipment of shipments) outcomes.push(await this.shipIn(tx, shipment));
+        for (const i of byId) outcomes[i] = await this.shipIn(tx, shipments[i]);
         return outcomes;
       });
     } catch (error) {
-      if (!(error instanceof ShipmentNotApplied)) throw error;
-      if (shipments.length === 1) return [error.outcome];
+      const conflict = (error as { code?: string }).code === PrismaErrorCode.TransactionConflict;
+      if (!(error instanceof ShipmentNotApplied) && !conflict) throw error;
+      if (shipments.length === 1) {
+        return [error instanceof ShipmentNotApplied ? error.outcome : { kind: 'stale' }];
+      }
       const outcomes: StatusOutcome[] = [];
       for (const shipment of shipments) outcomes.push(...(await this.shipAll([shipment])));
       return outcomes;

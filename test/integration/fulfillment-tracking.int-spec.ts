@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { PrismaService } from '../../src/database/prisma.service';
 import { OrderShipmentService } from '../../src/orders/order-shipment.service';
+import { OrderStatusService } from '../../src/orders/order-status.service';
 import { buildTrackingCsv, buildTrackingXlsx, TrackingFileRow } from '../fixtures/tracking-file';
 import { buildZip } from '../fixtures/zip-builder';
 import { createStaff } from '../support/factories';
@@ -320,6 +321,35 @@ describe('uploading courier tracking numbers', () => {
     expect(await itemByNo('I-1')).toMatchObject({ status: 'SHIPPED', trackingNo: '601234567890' });
     expect(await itemByNo('I-2')).toMatchObject({ status: 'PREPARING', trackingNo: null });
     expect(await prisma.notification.count()).toBe(1);
+  });
+
+  it('ships an order item by item when one of its items changes half-way through, writing each once', async () => {
+    const [order] = await createOrders(app, [{ items: [courierItem('I-1'), courierItem('I-2')] }]);
+    const [first, second] = order.items;
+    const status = app.get(OrderStatusService);
+    const apply = status.apply.bind(status);
+    let interfered = false;
+    const spy = jest.spyOn(status, 'apply').mockImplementation(async (tx, item, change) => {
+      if (item.id !== second.id || interfered) return apply(tx, item, change);
+      interfered = true;
+      return { kind: 'stale' };
+    });
+    try {
+      const parcel = { courier: 'CJ대한통운', source: 'EXCEL' as const, actorId: clerkId };
+      const outcomes = await app.get(OrderShipmentService).shipAll([
+        { ...parcel, itemId: second.id, version: 0, trackingNo: '601234567891' },
+        { ...parcel, itemId: first.id, version: 0, trackingNo: '601234567890' },
+      ]);
+      expect(outcomes).toEqual([{ kind: 'applied' }, { kind: 'applied' }]);
+      expect(interfered).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await itemByNo('I-1')).toMatchObject({ status: 'SHIPPED', version: 1 });
+    expect(await itemByNo('I-2')).toMatchObject({ status: 'SHIPPED', version: 1 });
+    const statusEvents = await prisma.orderEvent.findMany({ where: { type: 'STATUS' } });
+    expect(statusEvents.map((e) => e.itemId).sort()).toEqual([first.id, second.id].sort());
+    expect(await prisma.orderEvent.count({ where: { type: 'TRACKING' } })).toBe(4);
   });
 
   it('asks for a file when none was chosen', async () => {
