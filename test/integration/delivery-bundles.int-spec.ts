@@ -169,6 +169,35 @@ describe('delivery bundles kept in step with the items', () => {
     ]);
   });
 
+  it('moves a known order to the address a later download gives it, even when that download only adds an item', async () => {
+    await intake('partner-a', 'PARTNER', [row({ externalOrderNo: 'P-1', externalItemNo: 'P1' })]);
+    await intake('partner-a', 'PARTNER', [
+      row({
+        externalOrderNo: 'P-1',
+        externalItemNo: 'P2',
+        postalCode: '13494',
+        address: '경기도 성남시 분당구 판교역로 235',
+      }),
+    ]);
+    const [first, added] = [await itemNo('P1'), await itemNo('P2')];
+    const order = await prisma.order.findUniqueOrThrow({
+      where: { id: first.orderId },
+      include: { events: true },
+    });
+    expect(order.address).toBe('경기도 성남시 분당구 판교역로 235');
+    expect(order.events.map((e) => e.type).sort()).toEqual([
+      'ADDRESS',
+      'ADDRESS',
+      'CREATED',
+      'ITEM_ADDED',
+    ]);
+    for (const item of [first, added]) {
+      expect(item).toMatchObject({ regionSido: '경기도', regionSigungu: '성남시' });
+    }
+    expect(added.bundleKey).toBe(first.bundleKey);
+    expect(added.bundleId).toBe(first.bundleId);
+  });
+
   it('rebuilds the same bundles from the items as the incremental syncing made', async () => {
     await intake('smartstore', 'SMARTSTORE', [
       row({ externalItemNo: 'A1', bundleNo: 'B-1' }),

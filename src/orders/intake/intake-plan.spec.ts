@@ -49,6 +49,16 @@ describe('planning a re-import', () => {
     ]);
   });
 
+  it('takes a phone written with other dashes for the same phone, and a new one for a change', () => {
+    const stored = { ...order, memo: null, recipientPhone: '050412345678' };
+    expect(diffOrder(stored, { ...row, recipientPhone: '0504-1234-5678' } as IntakeRow)).toEqual(
+      [],
+    );
+    expect(diffOrder(stored, { ...row, recipientPhone: '0504-1234-0000' } as IntakeRow)).toEqual([
+      { type: 'RECIPIENT', field: 'recipientPhone', from: '050412345678', to: '0504-1234-0000' },
+    ]);
+  });
+
   it('keeps what the desk knows when the file leaves a cell blank', () => {
     expect(diffOrder(order, row)).toEqual([]);
   });

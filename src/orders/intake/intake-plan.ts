@@ -2,6 +2,7 @@ import { ClaimType, ItemStatus } from '../../generated/prisma/enums';
 import type { OrderEventType } from '../order-event-types';
 import { mergeChannelStatus } from './channel-status';
 import type { IntakeRow } from './intake-row';
+import { normalisePhone } from '../../shared/text/contact-normalise';
 
 export interface Change {
   type: OrderEventType;
@@ -43,6 +44,8 @@ const ORDER_FIELDS: Array<[keyof ExistingOrder & keyof IntakeRow, OrderEventType
   ['memo', 'MEMO'],
 ];
 
+const samePhone = (a: string, b: string) => normalisePhone(a) === normalisePhone(b);
+
 function changed<T>(field: string, type: OrderEventType, from: T, to: T): Change[] {
   const a = from ?? null;
   const b = to ?? null;
@@ -52,13 +55,15 @@ function changed<T>(field: string, type: OrderEventType, from: T, to: T): Change
 }
 
 // What a later download changes on an order the desk already has. A blank cell in the file
-// never erases what the desk knows.
+// never erases what the desk knows, and a phone written with other dashes is the same phone.
 export function diffOrder(existing: ExistingOrder, row: IntakeRow): Change[] {
-  return ORDER_FIELDS.flatMap(([field, type]) =>
-    row[field] === null || row[field] === ''
-      ? []
-      : changed(field, type, existing[field], row[field]),
-  );
+  return ORDER_FIELDS.flatMap(([field, type]) => {
+    if (row[field] === null || row[field] === '') return [];
+    if (field === 'recipientPhone' && samePhone(existing.recipientPhone, row.recipientPhone)) {
+      return [];
+    }
+    return changed(field, type, existing[field], row[field]);
+  });
 }
 
 export function diffItem(existing: ExistingItem, row: IntakeRow): Change[] {

@@ -14,7 +14,7 @@ import type { RegionLookup } from '../../postal-region/region-lookup';
 import { batchesOf } from './batches';
 import { BatchWrites, applyWrites } from './intake-apply';
 import { findExisting } from './intake-lookup';
-import { ExistingItem, ExistingOrder, diffItem, diffOrder } from './intake-plan';
+import { Change, ExistingItem, ExistingOrder, diffItem, diffOrder } from './intake-plan';
 import { newItemOf, newOrderOf } from './intake-new-rows';
 import { ChosenItem, IntakeRow, RowError, readIntakeRow } from './intake-row';
 import { WriteQueue } from './write-queue';
@@ -262,11 +262,7 @@ export class IntakePipeline {
     writes: BatchWrites,
   ): void {
     const itemChanges = diffItem(existing, row);
-    const orderChanges = order && !state.ordersChanged.has(order.id) ? diffOrder(order, row) : [];
-    if (order && orderChanges.length) {
-      writes.orderUpdates.set(order.id, orderChanges);
-      state.ordersChanged.add(order.id);
-    }
+    const orderChanges = this.planOrderChanges(state, row, order, writes);
     const touched =
       itemChanges.length > 0 || (order !== undefined && state.ordersChanged.has(order.id));
     if (itemChanges.length) writes.itemUpdates.push({ item: existing, changes: itemChanges });
@@ -275,6 +271,23 @@ export class IntakePipeline {
     state.hash.update(
       `u:${row.externalItemNo}:${JSON.stringify(itemChanges)}:${JSON.stringify(orderChanges)}\n`,
     );
+  }
+
+  // A later download's recipient, address or memo for an order the desk already has, taken
+  // from the first row of that order in the file, whether that row's item is new or known.
+  private planOrderChanges(
+    state: RunState,
+    row: IntakeRow,
+    order: ExistingOrder | undefined,
+    writes: BatchWrites,
+  ): Change[] {
+    if (!order || state.ordersChanged.has(order.id)) return [];
+    const changes = diffOrder(order, row);
+    if (changes.length) {
+      writes.orderUpdates.set(order.id, changes);
+      state.ordersChanged.add(order.id);
+    }
+    return changes;
   }
 
   private async planCreate(
@@ -299,6 +312,7 @@ export class IntakePipeline {
       ]);
       return;
     }
+    const orderChanges = this.planOrderChanges(state, row, order, writes);
     const sameBatchOrder = writes.newOrders.get(row.externalOrderNo);
     if (sameBatchOrder) {
       sameBatchOrder.totalAmount += row.amount;
@@ -323,7 +337,7 @@ export class IntakePipeline {
     writes.newItems.push({ externalOrderNo: row.externalOrderNo, item });
     state.summary.created += 1;
     state.hash.update(
-      `c:${row.externalItemNo}:${listing.productId}:${listing.optionId}:${item.status}\n`,
+      `c:${row.externalItemNo}:${listing.productId}:${listing.optionId}:${item.status}:${JSON.stringify(orderChanges)}\n`,
     );
   }
 
