@@ -129,6 +129,14 @@ describe('what a search looks for', () => {
     });
   });
 
+  it('tries a 12-digit number from 050 as a SmartStore safe number too', () => {
+    expect(searchKind('050412345678')).toEqual({
+      kind: 'number',
+      value: '050412345678',
+      phones: ['050412345678', '0504-1234-5678'],
+    });
+  });
+
   it('tries a short number both as a number and as a phone', () => {
     expect(searchKind('01012345678')).toEqual({
       kind: 'number',
@@ -145,6 +153,7 @@ describe('what a search looks for', () => {
     expect(phoneForms('02-123-4567')).toEqual(['021234567', '02-123-4567']);
     expect(phoneForms('031 123 4567')).toEqual(['0311234567', '031-123-4567']);
     expect(phoneForms('1588-1234')).toEqual(['15881234', '1588-1234']);
+    expect(phoneForms('05051234567')).toEqual(['05051234567', '0505-123-4567']);
   });
 
   it('takes one word of letters and digits for a showroom or partner number', () => {
