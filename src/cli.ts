@@ -193,8 +193,9 @@ async function passwordFromStdin(): Promise<string> {
       '비밀번호를 OMS_PASSWORD 환경 변수나 표준 입력으로 주세요. 예: printf \'%s\\n\' "$PW" | npm run oms -- users create-admin --username boss',
     );
   }
+  process.stdin.setEncoding('utf8');
   let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
+  for await (const chunk of process.stdin) text += chunk as string;
   return text.split(/\r?\n/)[0];
 }
 

@@ -129,8 +129,14 @@ export class BundlesService {
       if (!moreKeys.size && !moreIds.size) return { bundles, items, rules };
       if (round >= MAX_EXPANSIONS) {
         // Synced with what was gathered; `oms bundles rebuild` settles the rest key by key.
+        // Counts and item ids only: a showroom key holds the customer's name and phone.
         this.logger.warn(
-          { keys: [...keys].slice(0, 20), moreKeys: [...moreKeys].slice(0, 20) },
+          {
+            keys: keys.size,
+            keysLeft: moreKeys.size,
+            itemsLeft: [...moreIds].slice(0, 20),
+            items: items.slice(0, 20).map((i) => i.id),
+          },
           'bundle sync stopped following moved items',
         );
         return { bundles, items, rules };

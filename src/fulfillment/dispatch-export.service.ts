@@ -9,7 +9,7 @@ import { BATCH_ORDER, itemBatches } from './item-batches';
 import type { Period } from './period';
 import { DISPATCH_COLUMNS, DISPATCH_READY, dispatchRow } from './smartstore-dispatch';
 import { sendXlsx } from '../shared/excel/xlsx-download';
-import { downloadName, refuseTooLarge } from './xlsx-download';
+import { downloadName, refuseTooLarge } from './export-files';
 
 @Injectable()
 export class DispatchExportService {

@@ -1,3 +1,4 @@
+// What a fulfillment export file is called and how many rows it may hold.
 import { HttpStatus } from '@nestjs/common';
 import { EXPORT_MAX_ROWS } from '../orders/order-export';
 import type { DownloadName } from '../shared/excel/xlsx-download';

@@ -9,7 +9,7 @@ import { BATCH_ORDER, itemBatches } from './item-batches';
 import { partnerColumns, partnerRecord } from './partner-export';
 import type { Period } from './period';
 import { sendXlsx } from '../shared/excel/xlsx-download';
-import { downloadName, refuseTooLarge } from './xlsx-download';
+import { downloadName, refuseTooLarge } from './export-files';
 
 const ORDER_COLUMNS = {
   externalOrderNo: true,

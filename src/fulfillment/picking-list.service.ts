@@ -6,7 +6,7 @@ import { BATCH_ORDER, itemBatches } from './item-batches';
 import type { Period } from './period';
 import { PICKING_COLUMNS, PICKING_WHERE, PickLine, pickingTally } from './picking-list';
 import { sendXlsx } from '../shared/excel/xlsx-download';
-import { downloadName } from './xlsx-download';
+import { downloadName } from './export-files';
 
 @Injectable()
 export class PickingListService {

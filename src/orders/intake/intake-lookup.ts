@@ -37,7 +37,7 @@ export async function findExisting(
   ]);
   return {
     items: new Map(items.map((i) => [i.externalItemNo, i])),
-    // TINYINT comes back from a raw query as a number.
+    // A comparison comes back from a raw query as a number.
     orders: new Map(
       orders.map((o) => [o.externalOrderNo, { ...o, doNotCombine: Boolean(o.doNotCombine) }]),
     ),

@@ -44,7 +44,7 @@ export function parseQuantity(text: string): number | null {
 export function formatPhone(text: string): string {
   const digits = text.replace(/\D/g, '');
   if (/^050\d{8,9}$/.test(digits)) return digits.replace(/^(050\d)(\d{3,4})(\d{4})$/, '$1-$2-$3');
-  if (/^1[5-9]\d{6}$/.test(digits)) return digits.replace(/^(\d{4})(\d{4})$/, '$1-$2');
+  if (/^1[568]\d{6}$/.test(digits)) return digits.replace(/^(\d{4})(\d{4})$/, '$1-$2');
   if (/^01\d{8,9}$/.test(digits)) return digits.replace(/^(\d{3})(\d{3,4})(\d{4})$/, '$1-$2-$3');
   if (/^02\d{7,8}$/.test(digits)) return digits.replace(/^(02)(\d{3,4})(\d{4})$/, '$1-$2-$3');
   if (/^0\d{9,10}$/.test(digits)) return digits.replace(/^(0\d{2})(\d{3,4})(\d{4})$/, '$1-$2-$3');

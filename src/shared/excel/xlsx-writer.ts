@@ -25,7 +25,6 @@ export interface XlsxToWrite {
 
 const DEFAULT_WIDTH = 14;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-// Korea has kept one offset without daylight saving since 1988.
 const ROWS_BETWEEN_PAUSES = 500;
 
 /**
