@@ -65,7 +65,7 @@ export class OrderBulkStatusService {
       });
     } catch (error) {
       if ((error as { code?: string }).code !== PrismaErrorCode.TransactionConflict) throw error;
-      if (itemIds.length === 1) return [changedMeanwhile(itemIds[0])];
+      if (itemIds.length === 1) return [unreadRow(itemIds[0], 'ALREADY', CHANGED_MEANWHILE)];
       const rows: BulkRow[] = [];
       for (const itemId of itemIds) rows.push(...(await this.applyTogether([itemId], to, actorId)));
       return rows;
@@ -82,7 +82,7 @@ export class OrderBulkStatusService {
       where: { id: itemId },
       select: STATUS_ITEM_SELECT,
     });
-    if (!item) return missingRow(itemId);
+    if (!item) return unreadRow(itemId, 'REFUSED', '주문 항목을 찾을 수 없습니다.');
     const row = {
       itemId,
       orderId: item.orderId,
@@ -96,32 +96,23 @@ export class OrderBulkStatusService {
     const outcome = await this.status.apply(tx, item, { to, source: 'USER', actorId });
     if (outcome.kind === 'refused') return { ...row, outcome: 'REFUSED', message: outcome.reason };
     if (outcome.kind === 'stale') {
-      return { ...row, outcome: 'ALREADY', message: '다른 사용자가 먼저 변경했습니다.' };
+      return { ...row, outcome: 'ALREADY', message: CHANGED_MEANWHILE };
     }
     return { ...row, outcome: 'SUCCESS', message: null };
   }
 }
 
-function changedMeanwhile(itemId: number): BulkRow {
-  return {
-    itemId,
-    orderId: null,
-    externalItemNo: null,
-    productName: null,
-    from: null,
-    outcome: 'ALREADY',
-    message: '다른 사용자가 먼저 변경했습니다.',
-  };
-}
+const CHANGED_MEANWHILE = '다른 사용자가 먼저 변경했습니다.';
 
-function missingRow(itemId: number): BulkRow {
+// A row for an item this change could not read (gone, or lost to another writer).
+function unreadRow(itemId: number, outcome: BulkOutcome, message: string): BulkRow {
   return {
     itemId,
     orderId: null,
     externalItemNo: null,
     productName: null,
     from: null,
-    outcome: 'REFUSED',
-    message: '주문 항목을 찾을 수 없습니다.',
+    outcome,
+    message,
   };
 }
