@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { isLateBundle } from './bundle-membership';
 import { Viewer, mayWorkOn, seesOwnRunsOnly } from './run-access';
-import { RunsRepository } from './runs.repository';
+import { RunsRepository, STOP_ITEMS_SELECT } from './runs.repository';
 
 export interface DayQuery {
   date: Date;
@@ -22,18 +22,7 @@ const CARD_SELECT = {
   memo: true,
   failedReason: true,
   runId: true,
-  items: {
-    orderBy: { id: 'asc' },
-    select: {
-      id: true,
-      productName: true,
-      optionName: true,
-      quantity: true,
-      status: true,
-      claimType: true,
-      order: { select: { externalOrderNo: true, requestedDate: true } },
-    },
-  },
+  items: STOP_ITEMS_SELECT,
 } satisfies Prisma.DeliveryBundleSelect;
 
 export type BundleCard = Prisma.DeliveryBundleGetPayload<{ select: typeof CARD_SELECT }>;

@@ -18,6 +18,20 @@ const RUN_SELECT = {
 
 export type StoredRun = Prisma.DeliveryRunGetPayload<{ select: typeof RUN_SELECT }>;
 
+// The items a stop's card and run sheet list, deliveries and pickups alike.
+export const STOP_ITEMS_SELECT = {
+  orderBy: { id: 'asc' },
+  select: {
+    id: true,
+    productName: true,
+    optionName: true,
+    quantity: true,
+    status: true,
+    claimType: true,
+    order: { select: { externalOrderNo: true, requestedDate: true } },
+  },
+} satisfies Prisma.DeliveryBundle$itemsArgs;
+
 export const STOP_SELECT = {
   id: true,
   status: true,
@@ -29,18 +43,7 @@ export const STOP_SELECT = {
   regionSigungu: true,
   memo: true,
   failedReason: true,
-  items: {
-    orderBy: { id: 'asc' },
-    select: {
-      id: true,
-      productName: true,
-      optionName: true,
-      quantity: true,
-      status: true,
-      claimType: true,
-      order: { select: { externalOrderNo: true, requestedDate: true } },
-    },
-  },
+  items: STOP_ITEMS_SELECT,
 } satisfies Prisma.DeliveryBundleSelect;
 
 export type RunStop = Prisma.DeliveryBundleGetPayload<{ select: typeof STOP_SELECT }>;
