@@ -47,7 +47,10 @@ ensure_mariadb() {
 # The app connects over TCP with the user in DATABASE_URL; root on a fresh Debian install
 # only logs in through the unix socket, so create that user there when it is missing.
 ensure_database_user() {
-  if node scripts/check-database.js "$DATABASE_URL" 2>/dev/null; then return; fi
+  local checked=0
+  node scripts/check-database.js "$DATABASE_URL" 2>/dev/null || checked=$?
+  if [[ $checked -eq 0 ]]; then return; fi
+  if [[ $checked -eq 3 ]]; then node scripts/check-database.js "$DATABASE_URL" 2>&1 | sed 's/^/[services] /'; exit 1; fi
   local user pass
   user=$(node -e 'console.log(decodeURIComponent(new URL(process.argv[1]).username))' "$DATABASE_URL")
   pass=$(node -e 'console.log(decodeURIComponent(new URL(process.argv[1]).password))' "$DATABASE_URL")
