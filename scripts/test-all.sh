@@ -8,7 +8,8 @@ bash scripts/prepare.sh || exit 1
 if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "[test] installing Debian's chromium for the browser journeys"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ||
+      echo "[test] chromium could not be installed: the browser journeys will fail"
   else
     echo "[test] chromium is missing: sudo apt-get install -y chromium"; exit 1
   fi
